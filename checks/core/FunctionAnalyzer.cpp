@@ -1,0 +1,1157 @@
+//===- FunctionAnalyzer.cpp -----------------------------------------------===//
+#include "FunctionAnalyzer.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <deque>
+#include <map>
+#include <set>
+
+using namespace clang;
+
+namespace purpose {
+namespace {
+
+/// A label with its key interned; cheap to copy and compare.
+struct Lbl {
+  LabelKind Kind;
+  int A = 0, B = 0;
+  unsigned Key = 0;
+  bool operator<(const Lbl &O) const {
+    return std::tie(Kind, A, B, Key) < std::tie(O.Kind, O.A, O.B, O.Key);
+  }
+};
+
+/// Label -> index of the last trace step of its shortest chain (-1: none).
+using Taint = std::map<Lbl, int>;
+
+/// A local storage location: a variable (Tag 0) or what a pointer or
+/// reference parameter designates (Tag 1).
+struct LocKey {
+  const ValueDecl *D;
+  int Tag;
+  bool operator<(const LocKey &O) const {
+    return std::tie(D, Tag) < std::tie(O.D, O.Tag);
+  }
+  bool operator==(const LocKey &O) const { return D == O.D && Tag == O.Tag; }
+};
+
+using State = std::map<LocKey, Taint>;
+
+/// Where an lvalue may refer to.
+struct Locs {
+  std::set<LocKey> Locals;
+  std::set<const FieldDecl *> Fields;
+  std::set<const VarDecl *> Globals;
+  size_t size() const { return Locals.size() + Fields.size() + Globals.size(); }
+  void add(const Locs &O) {
+    Locals.insert(O.Locals.begin(), O.Locals.end());
+    Fields.insert(O.Fields.begin(), O.Fields.end());
+    Globals.insert(O.Globals.begin(), O.Globals.end());
+  }
+};
+
+struct Step {
+  int Parent;
+  SourceLocation Loc;
+  std::string Msg;
+  unsigned Len;
+};
+
+/// Joins \p From into \p Into; true iff a label was added. Of two chains for
+/// one label the shorter is kept (ties: the older, for determinism).
+bool joinTaint(Taint &Into, const Taint &From, const std::vector<Step> &Steps) {
+  bool Changed = false;
+  for (const auto &[L, S] : From) {
+    auto [It, New] = Into.insert({L, S});
+    if (New) {
+      Changed = true;
+      continue;
+    }
+    auto len = [&](int I) { return I < 0 ? 0u : Steps[I].Len; };
+    if (len(S) < len(It->second))
+      It->second = S;
+  }
+  return Changed;
+}
+
+bool joinState(State &Into, const State &From, const std::vector<Step> &Steps) {
+  bool Changed = false;
+  for (const auto &[K, T] : From)
+    Changed |= joinTaint(Into[K], T, Steps);
+  return Changed;
+}
+
+const Expr *strip(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *C = dyn_cast<ImplicitCastExpr>(E)) {
+      if (C->getCastKind() == CK_NoOp || C->getCastKind() == CK_DerivedToBase ||
+          C->getCastKind() == CK_UncheckedDerivedToBase ||
+          C->getCastKind() == CK_LValueToRValue) {
+        E = C->getSubExpr();
+        continue;
+      }
+    }
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+      continue;
+    }
+    if (const auto *W = dyn_cast<ExprWithCleanups>(E)) {
+      E = W->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+}
+
+/// Library rule: a parameter that taint may flow into, i.e. a non-const T&
+/// or T* whose T is not a bare template parameter (never T&&).
+bool isOutParamType(QualType T) {
+  if (T->isRValueReferenceType())
+    return false;
+  QualType Pointee;
+  if (T->isLValueReferenceType())
+    Pointee = T->getPointeeType();
+  else if (T->isPointerType())
+    Pointee = T->getPointeeType();
+  else
+    return false;
+  if (Pointee.isConstQualified() || Pointee->isFunctionType())
+    return false;
+  if (Pointee->getAs<TemplateTypeParmType>() ||
+      Pointee->getAs<SubstTemplateTypeParmType>())
+    return false;
+  return true;
+}
+
+/// The declaration whose parameter types say how arguments bind: the
+/// template pattern for instantiations, so that `T&&` stays a forwarding
+/// reference.
+const FunctionDecl *bindingDecl(const FunctionDecl *FD) {
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+    return P;
+  return FD;
+}
+
+bool isTrivialSpecial(const FunctionDecl *FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (MD->isDefaulted() || MD->isTrivial())
+      if (isa<CXXConstructorDecl>(MD) || MD->isCopyAssignmentOperator() ||
+          MD->isMoveAssignmentOperator() || isa<CXXDestructorDecl>(MD))
+        return true;
+  }
+  return false;
+}
+
+bool isIteratorLike(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    return true;
+  if (const auto *RD = T->getAsCXXRecordDecl()) {
+    if (RD->isLambda())
+      return true;
+    llvm::StringRef N = RD->getName();
+    return N.contains_insensitive("iterator") || N.ends_with("_iter") ||
+           N == "reference_wrapper";
+  }
+  return false;
+}
+
+class Analyzer {
+public:
+  Analyzer(TUContext &TU, const FunctionDecl *FD)
+      : TU(TU), Ctx(TU.ast()), SM(Ctx.getSourceManager()), FD(FD) {}
+
+  llvm::Expected<FunctionSummary> run();
+
+private:
+  // --- labels, steps, edges ---
+  unsigned intern(const std::string &S) {
+    auto [It, New] = KeyIds.insert({S, (unsigned)Keys.size()});
+    if (New)
+      Keys.push_back(S);
+    return It->second;
+  }
+  Lbl label(LabelKind K, int A = 0, int B = 0, const std::string &Key = "") {
+    return Lbl{K, A, B, Key.empty() ? 0u : intern(Key)};
+  }
+  int step(int Parent, SourceLocation Loc, std::string Msg) {
+    unsigned Len = Parent < 0 ? 1 : Steps[Parent].Len + 1;
+    Steps.push_back({Parent, Loc, std::move(Msg), Len});
+    return (int)Steps.size() - 1;
+  }
+  Taint withStep(const Taint &T, SourceLocation Loc, const std::string &Msg) {
+    Taint R;
+    for (const auto &[L, S] : T)
+      R[L] = step(S, Loc, Msg);
+    return R;
+  }
+  void emit(const Taint &T, const Output &O, SourceLocation Loc,
+            const std::string &Msg);
+
+  // --- names ---
+  std::string nameOf(const NamedDecl *D) { return TU.qualifiedName(D); }
+  std::string quoted(const NamedDecl *D) { return "'" + nameOf(D) + "'"; }
+  std::string varName(const ValueDecl *D) {
+    if (isa<ParmVarDecl>(D) || (isa<VarDecl>(D) &&
+                                cast<VarDecl>(D)->isLocalVarDeclOrParm()))
+      return "'" + D->getNameAsString() + "'";
+    return quoted(D);
+  }
+
+  // --- classification ---
+  bool isLocalVar(const VarDecl *VD) {
+    if (!VD->isLocalVarDeclOrParm() || VD->isStaticLocal())
+      return false;
+    return true;
+  }
+  bool isGlobalVar(const VarDecl *VD) {
+    return VD->hasGlobalStorage() || VD->isStaticDataMember();
+  }
+  int paramIndex(const ValueDecl *D) {
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (FD->getParamDecl(I) == D)
+        return (int)I;
+    return -2;
+  }
+  bool isCapture(const VarDecl *VD) {
+    return isLocalVar(VD) && VD->getParentFunctionOrMethod() != FD &&
+           paramIndex(VD) == -2;
+  }
+
+  // --- evaluation ---
+  void transferBlock(const CFGBlock *B, State &S);
+  void transfer(const Stmt *St);
+  Taint eval(const Expr *E);
+  Taint compute(const Expr *E);
+  Taint readVar(const VarDecl *VD, SourceLocation Loc);
+  Taint readLoc(const LocKey &K);
+  Taint readLocs(const Locs &L, SourceLocation Loc);
+  Taint readField(const FieldDecl *F, SourceLocation Loc);
+  Taint readGlobal(const VarDecl *VD, SourceLocation Loc);
+  void addObjects(Taint &T, QualType Ty, bool ThroughIndirection = true);
+  Locs locationsOf(const Expr *E);
+  Locs pointerTargets(const Expr *E);
+  Locs varLocs(const VarDecl *VD);
+  void store(const Locs &L, const Taint &T, bool Strong, SourceLocation Loc,
+             const std::string &How);
+  Taint assign(const BinaryOperator *BO);
+  void varInit(const VarDecl *VD);
+  Taint call(const Expr *E);
+  Taint construct(const CXXConstructExpr *E);
+  Taint initList(const InitListExpr *E);
+  Taint libraryCall(const Expr *E, const FunctionDecl *Callee,
+                    const Expr *Obj, llvm::ArrayRef<const Expr *> Args,
+                    const Taint &ObjVal, llvm::ArrayRef<Taint> ArgVals);
+  int callSite(const Expr *E, const FunctionDecl *Callee, SourceLocation Loc);
+  void computePointsTo(const CFG &G);
+  void pointsToStmt(const Stmt *S, bool &Changed);
+
+  TUContext &TU;
+  ASTContext &Ctx;
+  SourceManager &SM;
+  const FunctionDecl *FD;
+
+  std::vector<std::string> Keys{""};
+  llvm::StringMap<unsigned> KeyIds;
+  std::vector<Step> Steps;
+  std::map<std::pair<Lbl, Output>, int> Edges;
+  std::map<const Expr *, Taint> ExprVal;
+  std::map<const VarDecl *, Locs> PointsTo;
+  State *Cur = nullptr;
+
+  std::vector<CallSite> Calls;
+  std::vector<SourceLocation> CallLocs;
+  llvm::DenseMap<const Expr *, int> CallIndex;
+  std::set<std::string> FieldsRead;
+};
+
+void Analyzer::emit(const Taint &T, const Output &O, SourceLocation Loc,
+                    const std::string &Msg) {
+  for (const auto &[L, S] : T) {
+    // A limited parameter passed on is also a flow of the parameter; the
+    // Param label already covers callers, the Origin label the annotation.
+    auto Key = std::make_pair(L, O);
+    auto It = Edges.find(Key);
+    unsigned NewLen = (S < 0 ? 0 : Steps[S].Len) + 1;
+    if (It != Edges.end() && Steps[It->second].Len <= NewLen)
+      continue;
+    int St = step(S, Loc, Msg);
+    Edges[Key] = St;
+  }
+}
+
+Taint Analyzer::readField(const FieldDecl *F, SourceLocation Loc) {
+  Taint T;
+  std::string USR = TU.usrOf(F);
+  FieldsRead.insert(USR);
+  TU.declInfo(F);
+  T[label(LabelKind::Field, 0, 0, USR)] =
+      step(-1, Loc, "read of " + quoted(F));
+  return T;
+}
+
+Taint Analyzer::readGlobal(const VarDecl *VD, SourceLocation Loc) {
+  Taint T;
+  TU.declInfo(VD);
+  T[label(LabelKind::Global, 0, 0, TU.usrOf(VD))] =
+      step(-1, Loc, "read of " + quoted(VD));
+  return T;
+}
+
+void Analyzer::addObjects(Taint &T, QualType Ty, bool ThroughIndirection) {
+  llvm::SmallVector<std::string, 4> Held;
+  TU.heldRecords(Ty, Held, ThroughIndirection);
+  for (const std::string &R : Held)
+    T.insert({label(LabelKind::Object, 0, 0, R), -1});
+}
+
+Taint Analyzer::readLoc(const LocKey &K) {
+  auto It = Cur->find(K);
+  return It == Cur->end() ? Taint() : It->second;
+}
+
+Taint Analyzer::readLocs(const Locs &L, SourceLocation Loc) {
+  Taint T;
+  for (const LocKey &K : L.Locals)
+    joinTaint(T, readLoc(K), Steps);
+  for (const FieldDecl *F : L.Fields)
+    joinTaint(T, readField(F, Loc), Steps);
+  for (const VarDecl *G : L.Globals)
+    joinTaint(T, readGlobal(G, Loc), Steps);
+  return T;
+}
+
+Locs Analyzer::varLocs(const VarDecl *VD) {
+  Locs L;
+  if (isGlobalVar(VD)) {
+    L.Globals.insert(VD);
+    return L;
+  }
+  int PI = paramIndex(VD);
+  if (PI >= 0 && VD->getType()->isReferenceType()) {
+    L.Locals.insert({VD, 1});
+    return L;
+  }
+  if (VD->getType()->isReferenceType()) {
+    auto It = PointsTo.find(VD);
+    if (It != PointsTo.end() && It->second.size())
+      return It->second;
+  }
+  L.Locals.insert({VD, 0});
+  return L;
+}
+
+Taint Analyzer::readVar(const VarDecl *VD, SourceLocation Loc) {
+  Taint T;
+  if (isGlobalVar(VD)) {
+    T = readGlobal(VD, Loc);
+  } else {
+    T = readLocs(varLocs(VD), Loc);
+    if (!VD->getType()->isReferenceType()) {
+      auto It = PointsTo.find(VD);
+      if (It != PointsTo.end())
+        joinTaint(T, readLocs(It->second, Loc), Steps);
+    }
+    int PI = paramIndex(VD);
+    if (PI >= 0) {
+      std::string Key = TU.paramOrigin(FD, PI);
+      if (!Key.empty())
+        T[label(LabelKind::Origin, 0, 0, Key)] =
+            step(-1, Loc, "read of '" + nameOf(FD) + "::" +
+                              VD->getNameAsString() + "'");
+    }
+  }
+  addObjects(T, VD->getType());
+  return T;
+}
+
+Locs Analyzer::pointerTargets(const Expr *E) {
+  Locs L;
+  E = E->IgnoreParens();
+  if (const auto *C = dyn_cast<CastExpr>(E)) {
+    if (C->getCastKind() == CK_ArrayToPointerDecay)
+      return locationsOf(C->getSubExpr());
+    return pointerTargets(C->getSubExpr());
+  }
+  E = strip(E);
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_AddrOf)
+      return locationsOf(U->getSubExpr());
+    if (U->getOpcode() == UO_PreInc || U->getOpcode() == UO_PostInc ||
+        U->getOpcode() == UO_PreDec || U->getOpcode() == UO_PostDec)
+      return pointerTargets(U->getSubExpr());
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    if (B->isAdditiveOp())
+      return pointerTargets(B->getLHS()->getType()->isPointerType()
+                                ? B->getLHS()
+                                : B->getRHS());
+  if (const auto *D = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
+      auto It = PointsTo.find(VD);
+      if (It != PointsTo.end())
+        L.add(It->second);
+      int PI = paramIndex(VD);
+      if (PI >= 0 && VD->getType()->isPointerType())
+        L.Locals.insert({VD, 1});
+      if (isGlobalVar(VD) || isCapture(VD))
+        L.add(varLocs(VD));
+      return L;
+    }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    L = pointerTargets(CO->getTrueExpr());
+    L.add(pointerTargets(CO->getFalseExpr()));
+    return L;
+  }
+  if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          L.add(varLocs(VD));
+    return L;
+  }
+  if (isa<CallExpr>(E) || isa<CXXConstructExpr>(E))
+    return locationsOf(E);
+  return L;
+}
+
+Locs Analyzer::locationsOf(const Expr *E) {
+  Locs L;
+  E = strip(E);
+  if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+      return varLocs(VD);
+    return L;
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(E)) {
+    if (const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl())) {
+      if (TU.isUserRecord(F->getParent())) {
+        L.Fields.insert(F);
+        return L;
+      }
+      // A member of a library type is part of its object.
+      return M->isArrow() ? pointerTargets(M->getBase())
+                          : locationsOf(M->getBase());
+    }
+    if (const auto *VD = dyn_cast<VarDecl>(M->getMemberDecl()))
+      L.Globals.insert(VD);
+    return L;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_Deref)
+      return pointerTargets(U->getSubExpr());
+    if (U->getOpcode() == UO_PreInc || U->getOpcode() == UO_PreDec)
+      return locationsOf(U->getSubExpr());
+    return L;
+  }
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    return pointerTargets(A->getBase());
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    L = locationsOf(CO->getTrueExpr());
+    L.add(locationsOf(CO->getFalseExpr()));
+    return L;
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->isAssignmentOp())
+      return locationsOf(B->getLHS());
+    if (B->getOpcode() == BO_Comma)
+      return locationsOf(B->getRHS());
+    return L;
+  }
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    // A reference, pointer or iterator that a library call returns into its
+    // object (or, for free functions, into a reference argument) refers to
+    // that object.
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !TU.isLibrary(Callee))
+      return L;
+    QualType R = Callee->getReturnType();
+    if (!R->isReferenceType() && !isIteratorLike(R))
+      return L;
+    const Expr *Obj = nullptr;
+    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+      Obj = MC->getImplicitObjectArgument();
+    else if (isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Callee) &&
+             !cast<CXXMethodDecl>(Callee)->isStatic() && C->getNumArgs()) {
+      Obj = C->getArg(0);
+      Args = Args.drop_front();
+    }
+    if (Obj) {
+      if (Obj->getType()->isPointerType())
+        L = pointerTargets(Obj);
+      else {
+        L = locationsOf(Obj);
+        if (const auto *D = dyn_cast<DeclRefExpr>(strip(Obj)))
+          if (const auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
+            auto It = PointsTo.find(VD);
+            if (It != PointsTo.end() && !VD->getType()->isReferenceType())
+              L.add(It->second);
+          }
+      }
+      return L;
+    }
+    const FunctionDecl *BD = bindingDecl(Callee);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      if (I >= BD->getNumParams())
+        break;
+      QualType PT = BD->getParamDecl(I)->getType();
+      if (PT->isReferenceType())
+        L.add(locationsOf(Args[I]));
+      else if (PT->isPointerType())
+        L.add(pointerTargets(Args[I]));
+    }
+    return L;
+  }
+  return L;
+}
+
+void Analyzer::store(const Locs &L, const Taint &T, bool Strong,
+                     SourceLocation Loc, const std::string &How) {
+  bool Single = L.size() == 1;
+  for (const LocKey &K : L.Locals) {
+    Taint V = withStep(T, Loc, How + " " + varName(K.D));
+    Taint &Slot = (*Cur)[K];
+    if (Strong && Single)
+      Slot = V;
+    else
+      joinTaint(Slot, V, Steps);
+    int PI = paramIndex(K.D);
+    const auto *VD = dyn_cast<VarDecl>(K.D);
+    if (PI >= 0 && K.Tag == 1)
+      emit(T, Output{OutputKind::OutParam, PI, 0, ""}, Loc,
+           How + " " + varName(K.D));
+    else if (VD && isCapture(VD))
+      emit(T, Output{OutputKind::OutParam, ObjectIndex, 0, ""}, Loc,
+           How + " captured " + varName(K.D));
+  }
+  for (const FieldDecl *F : L.Fields) {
+    TU.declInfo(F);
+    emit(T, Output{OutputKind::FieldStore, 0, 0, TU.usrOf(F)}, Loc,
+         "stored in " + quoted(F));
+  }
+  for (const VarDecl *G : L.Globals) {
+    TU.declInfo(G);
+    emit(T, Output{OutputKind::GlobalStore, 0, 0, TU.usrOf(G)}, Loc,
+         "stored in " + quoted(G));
+  }
+}
+
+Taint Analyzer::eval(const Expr *E) {
+  auto It = ExprVal.find(E);
+  if (It != ExprVal.end())
+    return It->second;
+  // Not an element of the CFG (e.g. inside a default argument): evaluate now.
+  Taint T = compute(E);
+  joinTaint(ExprVal[E], T, Steps);
+  return T;
+}
+
+Taint Analyzer::assign(const BinaryOperator *BO) {
+  Taint V = eval(BO->getRHS());
+  bool Compound = BO->isCompoundAssignmentOp();
+  if (Compound)
+    joinTaint(V, eval(BO->getLHS()), Steps);
+  Locs L = locationsOf(BO->getLHS());
+  store(L, V, !Compound, BO->getOperatorLoc(), "assigned to");
+  return V;
+}
+
+void Analyzer::varInit(const VarDecl *VD) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return;
+  Taint V = eval(Init);
+  if (VD->getType()->isReferenceType() && !isGlobalVar(VD)) {
+    // A reference aliases what it is bound to (PointsTo); when that is not
+    // known (a temporary, a call result), it holds the value itself.
+    auto It = PointsTo.find(VD);
+    if (It != PointsTo.end() && It->second.size())
+      return;
+  }
+  Locs L;
+  if (isGlobalVar(VD))
+    L.Globals.insert(VD);
+  else
+    L.Locals.insert({VD, 0});
+  store(L, V, /*Strong=*/true, VD->getLocation(), "assigned to");
+}
+
+void Analyzer::transfer(const Stmt *St) {
+  if (const auto *E = dyn_cast<Expr>(St)) {
+    Taint T = compute(E);
+    joinTaint(ExprVal[E], T, Steps);
+    return;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        varInit(VD);
+    return;
+  }
+  if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+    if (const Expr *RV = RS->getRetValue())
+      emit(eval(RV), Output{OutputKind::Return, 0, 0, ""}, RS->getBeginLoc(),
+           "returned from " + quoted(FD));
+    return;
+  }
+}
+
+Taint Analyzer::compute(const Expr *E) {
+  if (isa<IntegerLiteral>(E) || isa<StringLiteral>(E) ||
+      isa<FloatingLiteral>(E) || isa<CharacterLiteral>(E) ||
+      isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
+      isa<UnaryExprOrTypeTraitExpr>(E) || isa<CXXThrowExpr>(E) ||
+      isa<TypeTraitExpr>(E) || isa<SizeOfPackExpr>(E) ||
+      isa<CXXNoexceptExpr>(E))
+    return {};
+  if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+      return readVar(VD, D->getLocation());
+    if (const auto *BD = dyn_cast<BindingDecl>(D->getDecl()))
+      if (const Expr *B = BD->getBinding())
+        return eval(B);
+    return {};
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(E)) {
+    if (const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl())) {
+      if (TU.isUserRecord(F->getParent())) {
+        // e.f reads the state of the field f only, whatever e is.
+        Taint T = readField(F, M->getMemberLoc());
+        addObjects(T, F->getType(), /*ThroughIndirection=*/false);
+        return T;
+      }
+      return eval(M->getBase()); // A member of a library type: its object.
+    }
+    if (const auto *VD = dyn_cast<VarDecl>(M->getMemberDecl()))
+      return readGlobal(VD, M->getMemberLoc());
+    return {};
+  }
+  if (const auto *C = dyn_cast<CastExpr>(E)) {
+    switch (C->getCastKind()) {
+    case CK_IntegralToBoolean:
+    case CK_PointerToBoolean:
+    case CK_FloatingToBoolean:
+    case CK_MemberPointerToBoolean:
+      return {}; // A truth value.
+    default:
+      break;
+    }
+    if (const auto *UD = dyn_cast<CXXMemberCallExpr>(C->getSubExpr()))
+      (void)UD;
+    if (C->getCastKind() == CK_UserDefinedConversion ||
+        C->getCastKind() == CK_ConstructorConversion)
+      return eval(C->getSubExpr());
+    return eval(C->getSubExpr());
+  }
+  if (const auto *P = dyn_cast<ParenExpr>(E))
+    return eval(P->getSubExpr());
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    switch (U->getOpcode()) {
+    case UO_LNot:
+      return {};
+    case UO_Deref: {
+      const Expr *Sub = strip(U->getSubExpr());
+      if (isa<CXXThisExpr>(Sub)) {
+        Taint T = eval(U->getSubExpr());
+        addObjects(T, U->getType());
+        return T;
+      }
+      Taint T = eval(U->getSubExpr());
+      joinTaint(T, readLocs(pointerTargets(U->getSubExpr()), U->getExprLoc()),
+                Steps);
+      return T;
+    }
+    default:
+      return eval(U->getSubExpr());
+    }
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->isAssignmentOp())
+      return assign(B);
+    if (B->isComparisonOp() || B->isLogicalOp())
+      return {};
+    if (B->getOpcode() == BO_Comma)
+      return eval(B->getRHS());
+    Taint T = eval(B->getLHS());
+    joinTaint(T, eval(B->getRHS()), Steps);
+    return T;
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    Taint T = eval(CO->getTrueExpr());
+    joinTaint(T, eval(CO->getFalseExpr()), Steps);
+    return T;
+  }
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+    // The taint of the array and of the index: table-driven encoders keep it.
+    Taint T = eval(A->getBase());
+    joinTaint(T, eval(A->getIdx()), Steps);
+    joinTaint(T, readLocs(pointerTargets(A->getBase()), A->getExprLoc()),
+              Steps);
+    return T;
+  }
+  if (isa<CallExpr>(E))
+    return call(E);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return construct(CE);
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    return initList(IL);
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    return eval(M->getSubExpr());
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+    return eval(B->getSubExpr());
+  if (const auto *W = dyn_cast<ExprWithCleanups>(E))
+    return eval(W->getSubExpr());
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
+    return eval(DA->getExpr());
+  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
+    return eval(DI->getExpr());
+  if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+    return eval(SIL->getSubExpr());
+  if (isa<CXXThisExpr>(E)) {
+    Taint T;
+    T[label(LabelKind::Param, ObjectIndex)] = -1;
+    return T;
+  }
+  if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+    Taint T;
+    for (const Expr *CI : LE->capture_inits())
+      if (CI)
+        joinTaint(T, eval(CI), Steps);
+    return T;
+  }
+  if (const auto *NE = dyn_cast<CXXNewExpr>(E)) {
+    if (const Expr *I = NE->getInitializer())
+      return eval(I);
+    return {};
+  }
+  if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+    return eval(FC->getSubExpr());
+  // Conservative default: whatever the children carry.
+  Taint T;
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      joinTaint(T, eval(CE), Steps);
+  return T;
+}
+
+Taint Analyzer::initList(const InitListExpr *IL) {
+  if (IL->isSemanticForm() && IL->getSyntacticForm())
+    ; // Fall through with the semantic form.
+  Taint All;
+  const RecordDecl *RD = nullptr;
+  if (const auto *RT = IL->getType()->getAs<RecordType>())
+    RD = RT->getDecl();
+  if (RD && TU.isUserRecord(RD) && !IL->getType()->isUnionType()) {
+    // Aggregate initialization stores each initializer in its field.
+    unsigned I = 0;
+    const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+    unsigned NumBases = CRD ? CRD->getNumBases() : 0;
+    for (const FieldDecl *F : RD->fields()) {
+      unsigned Idx = NumBases + I++;
+      if (Idx >= IL->getNumInits())
+        break;
+      const Expr *Init = IL->getInit(Idx);
+      Taint V = eval(Init);
+      store(Locs{{}, {F}, {}}, V, false, Init->getBeginLoc(), "stored in");
+    }
+    addObjects(All, IL->getType());
+    return All;
+  }
+  for (unsigned I = 0; I < IL->getNumInits(); ++I)
+    joinTaint(All, eval(IL->getInit(I)), Steps);
+  return All;
+}
+
+int Analyzer::callSite(const Expr *E, const FunctionDecl *Callee,
+                       SourceLocation Loc) {
+  auto It = CallIndex.find(E);
+  if (It != CallIndex.end())
+    return It->second;
+  CallSite CS;
+  CS.CalleeUSR = TU.usrOf(Callee);
+  CS.CalleeName = nameOf(Callee);
+  CS.Pos = TU.posOf(Loc);
+  const FunctionDecl *BD = bindingDecl(Callee);
+  for (unsigned I = 0; I < BD->getNumParams(); ++I)
+    CS.OutArg.push_back(isOutParamType(BD->getParamDecl(I)->getType()));
+  CS.ReturnsTruth = Callee->getReturnType()->isBooleanType();
+  int K = (int)Calls.size();
+  Calls.push_back(std::move(CS));
+  CallLocs.push_back(Loc);
+  CallIndex[E] = K;
+  return K;
+}
+
+Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
+                            const Expr *Obj, llvm::ArrayRef<const Expr *> Args,
+                            const Taint &ObjVal, llvm::ArrayRef<Taint> ArgVals) {
+  Taint In = ObjVal;
+  for (const Taint &A : ArgVals)
+    joinTaint(In, A, Steps);
+  if (!Callee)
+    return In; // FIXME: indirect calls are resolved only by the library rule.
+  std::string Name = Callee->getNameAsString();
+  SourceLocation Loc = E->getExprLoc();
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  if (Obj && MD && !MD->isConst() && !MD->isStatic()) {
+    Locs L = Obj->getType()->isPointerType() ? pointerTargets(Obj)
+                                             : locationsOf(Obj);
+    bool Replace = Name == "clear" || Name == "reset" || Name == "assign" ||
+                   (MD->isCopyAssignmentOperator() ||
+                    MD->isMoveAssignmentOperator() ||
+                    Callee->getOverloadedOperator() == OO_Equal);
+    if (Replace) {
+      Taint V;
+      for (const Taint &A : ArgVals)
+        joinTaint(V, A, Steps);
+      store(L, V, /*Strong=*/true, Loc, "assigned to");
+    } else if (!In.empty()) {
+      store(L, In, /*Strong=*/false, Loc,
+            "stored by " + quoted(Callee) + " in");
+    }
+  }
+  const FunctionDecl *BD = bindingDecl(Callee);
+  for (unsigned I = 0; I < Args.size() && I < BD->getNumParams(); ++I) {
+    if (!isOutParamType(BD->getParamDecl(I)->getType()) || In.empty())
+      continue;
+    QualType PT = BD->getParamDecl(I)->getType();
+    Locs L = PT->isPointerType() ? pointerTargets(Args[I])
+                                 : locationsOf(Args[I]);
+    Taint Other;
+    for (unsigned J = 0; J < ArgVals.size(); ++J)
+      if (J != I)
+        joinTaint(Other, ArgVals[J], Steps);
+    joinTaint(Other, ObjVal, Steps);
+    if (!Other.empty())
+      store(L, Other, /*Strong=*/false, Loc,
+            "written by " + quoted(Callee) + " to");
+  }
+  if (Callee->getReturnType()->isBooleanType() ||
+      Callee->getReturnType()->isVoidType())
+    return {};
+  return In;
+}
+
+Taint Analyzer::call(const Expr *E) {
+  const auto *CE = cast<CallExpr>(E);
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  const Expr *Obj = nullptr;
+  llvm::SmallVector<const Expr *, 4> Args;
+  for (const Expr *A : CE->arguments())
+    Args.push_back(A);
+  bool Virtual = false;
+  SourceLocation Loc = CE->getExprLoc();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    Obj = MC->getImplicitObjectArgument();
+    if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens())) {
+      Loc = ME->getMemberLoc();
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()))
+        Virtual = MD->isVirtual() && !ME->hasQualifier();
+    }
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    Loc = OC->getOperatorLoc();
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee))
+      if (!MD->isStatic() && !Args.empty()) {
+        Obj = Args.front();
+        Args.erase(Args.begin());
+        Virtual = MD->isVirtual();
+      }
+  } else if (Callee) {
+    if (const auto *DR =
+            dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      Loc = DR->getLocation();
+  }
+  Taint ObjVal = Obj ? eval(Obj) : Taint();
+  llvm::SmallVector<Taint, 4> ArgVals;
+  for (const Expr *A : Args)
+    ArgVals.push_back(eval(A));
+  if (Callee && Callee->getBuiltinID())
+    return libraryCall(E, Callee, Obj, Args, ObjVal, ArgVals);
+  const DeclInfo *Info = Callee ? TU.declInfo(Callee) : nullptr;
+  bool AsCallSite =
+      Callee && (Info || (!TU.isLibrary(Callee) && !isTrivialSpecial(Callee)));
+  if (!AsCallSite)
+    return libraryCall(E, Callee, Obj, Args, ObjVal, ArgVals);
+
+  int K = callSite(E, Callee, Loc);
+  CallSite &CS = Calls[K];
+  CS.Virtual = Virtual;
+  CS.HasObject = Obj != nullptr;
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  CS.ObjectMutable = Obj && MD && !MD->isConst();
+  CS.NumArgs = Args.size();
+  std::string CName = quoted(Callee);
+  if (Obj)
+    emit(ObjVal, Output{OutputKind::CallArg, K, ObjectIndex, ""},
+         Obj->getExprLoc(), "object of call to " + CName);
+  for (unsigned I = 0; I < Args.size(); ++I)
+    emit(ArgVals[I], Output{OutputKind::CallArg, K, (int)I, ""},
+         Args[I]->getExprLoc(),
+         "passed to " + CName + " as argument " + std::to_string(I + 1));
+  // What the callee may write through its arguments and into its object.
+  const FunctionDecl *BD = bindingDecl(Callee);
+  for (unsigned I = 0; I < Args.size() && I < BD->getNumParams(); ++I) {
+    QualType PT = BD->getParamDecl(I)->getType();
+    if (!isOutParamType(PT) && !(PT->isLValueReferenceType() &&
+                                 !PT->getPointeeType().isConstQualified()))
+      continue;
+    Locs L = PT->isPointerType() ? pointerTargets(Args[I])
+                                 : locationsOf(Args[I]);
+    Taint V;
+    V[label(LabelKind::CallOut, K, (int)I)] = -1;
+    store(L, V, /*Strong=*/false, Args[I]->getExprLoc(),
+          "written by " + CName + " to");
+  }
+  if (Obj && CS.ObjectMutable) {
+    Locs L = Obj->getType()->isPointerType() ? pointerTargets(Obj)
+                                             : locationsOf(Obj);
+    if (const auto *D = dyn_cast<DeclRefExpr>(strip(Obj)))
+      if (const auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
+        auto It = PointsTo.find(VD);
+        if (It != PointsTo.end() && !VD->getType()->isReferenceType())
+          L.add(It->second);
+      }
+    Taint V;
+    V[label(LabelKind::CallOut, K, ObjectIndex)] = -1;
+    store(L, V, /*Strong=*/false, Loc, "written by " + CName + " to");
+  }
+  Taint R;
+  if (!Callee->getReturnType()->isVoidType())
+    R[label(LabelKind::CallRet, K)] = -1;
+  return R;
+}
+
+Taint Analyzer::construct(const CXXConstructExpr *E) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  llvm::SmallVector<const Expr *, 4> Args;
+  llvm::SmallVector<Taint, 4> ArgVals;
+  for (const Expr *A : E->arguments()) {
+    Args.push_back(A);
+    ArgVals.push_back(eval(A));
+  }
+  Taint Whole;
+  addObjects(Whole, E->getType());
+  const DeclInfo *Info = Ctor ? TU.declInfo(Ctor) : nullptr;
+  bool AsCallSite = Ctor && (Info || (!TU.isLibrary(Ctor) &&
+                                      !isTrivialSpecial(Ctor) &&
+                                      !Ctor->isImplicit()));
+  if (!AsCallSite) {
+    Taint V = libraryCall(E, nullptr, nullptr, Args, Taint(), ArgVals);
+    joinTaint(V, Whole, Steps);
+    return V;
+  }
+  int K = callSite(E, Ctor, E->getLocation());
+  CallSite &CS = Calls[K];
+  CS.NumArgs = Args.size();
+  std::string CName = quoted(Ctor);
+  for (unsigned I = 0; I < Args.size(); ++I)
+    emit(ArgVals[I], Output{OutputKind::CallArg, K, (int)I, ""},
+         Args[I]->getExprLoc(),
+         "passed to " + CName + " as argument " + std::to_string(I + 1));
+  Taint R = Whole;
+  if (TU.isLibrary(Ctor)) // A library constructor with a role: its result.
+    R[label(LabelKind::CallRet, K)] = -1;
+  return R;
+}
+
+void Analyzer::pointsToStmt(const Stmt *S, bool &Changed) {
+  auto addTo = [&](const VarDecl *VD, const Locs &L) {
+    Locs &Into = PointsTo[VD];
+    size_t Before = Into.size();
+    Into.add(L);
+    Changed |= Into.size() != Before;
+  };
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->getInit() || isGlobalVar(VD))
+        continue;
+      QualType T = VD->getType();
+      if (T->isReferenceType())
+        addTo(VD, locationsOf(VD->getInit()));
+      else if (isIteratorLike(T))
+        addTo(VD, pointerTargets(VD->getInit()));
+    }
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->getOpcode() != BO_Assign)
+      return;
+    if (const auto *D = dyn_cast<DeclRefExpr>(strip(BO->getLHS())))
+      if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+        if (!isGlobalVar(VD) && isIteratorLike(VD->getType()) &&
+            !VD->getType()->isReferenceType())
+          addTo(VD, pointerTargets(BO->getRHS()));
+  }
+}
+
+void Analyzer::computePointsTo(const CFG &G) {
+  // Flow-insensitive, per function; three rounds reach chains of aliases
+  // three deep, which is what real code has.
+  for (int Round = 0; Round < 3; ++Round) {
+    bool Changed = false;
+    for (const CFGBlock *B : G)
+      for (const CFGElement &El : *B)
+        if (auto S = El.getAs<CFGStmt>())
+          pointsToStmt(S->getStmt(), Changed);
+    if (!Changed)
+      break;
+  }
+}
+
+void Analyzer::transferBlock(const CFGBlock *B, State &S) {
+  Cur = &S;
+  for (const CFGElement &El : *B) {
+    if (auto St = El.getAs<CFGStmt>()) {
+      transfer(St->getStmt());
+    } else if (auto I = El.getAs<CFGInitializer>()) {
+      const CXXCtorInitializer *Init = I->getInitializer();
+      if (const FieldDecl *F = Init->getMember()) {
+        Taint V = eval(Init->getInit());
+        if (TU.isUserRecord(F->getParent()))
+          store(Locs{{}, {F}, {}}, V, false, Init->getSourceLocation(),
+                "stored in");
+      }
+    }
+  }
+  Cur = nullptr;
+}
+
+llvm::Expected<FunctionSummary> Analyzer::run() {
+  FunctionSummary Sum;
+  Sum.USR = TU.usrOf(FD);
+  Sum.Name = nameOf(FD);
+  Sum.Pos = TU.posOf(FD->getLocation());
+  Sum.NumParams = FD->getNumParams();
+  for (const ParmVarDecl *P : FD->parameters())
+    Sum.ParamNames.push_back(P->getNameAsString());
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    Sum.IsMethod = MD->isInstance();
+    for (const CXXMethodDecl *O : MD->overridden_methods())
+      Sum.Overrides.push_back(TU.usrOf(O));
+  }
+
+  CFG::BuildOptions Opts;
+  Opts.AddInitializers = true;
+  Opts.AddImplicitDtors = false;
+  Opts.AddTemporaryDtors = false;
+  Opts.AddCXXDefaultInitExprInCtors = true;
+  Opts.AddCXXDefaultInitExprInAggregates = true;
+  Opts.setAllAlwaysAdd();
+  std::unique_ptr<CFG> G =
+      CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
+  if (!G)
+    return Sum; // FIXME: functions Clang cannot build a CFG for are skipped.
+
+  computePointsTo(*G);
+
+  // Entry state: parameters hold what the caller passed.
+  State Entry;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    Taint T;
+    T[label(LabelKind::Param, (int)I)] = -1;
+    Entry[{P, 0}] = T;
+    if (P->getType()->isPointerType() || P->getType()->isReferenceType())
+      Entry[{P, 1}] = T;
+  }
+  // Captured variables (in a lambda's body) are part of the closure object.
+  for (const CFGBlock *B : *G)
+    for (const CFGElement &El : *B)
+      if (auto S = El.getAs<CFGStmt>())
+        if (const auto *D = dyn_cast<DeclRefExpr>(S->getStmt()))
+          if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+            if (isCapture(VD)) {
+              Taint T;
+              T[label(LabelKind::Param, ObjectIndex)] = -1;
+              Entry[{VD, 0}] = T;
+              if (VD->getType()->isReferenceType())
+                PointsTo.erase(VD);
+            }
+
+  std::vector<State> Out(G->getNumBlockIDs());
+  std::vector<bool> Seen(G->getNumBlockIDs(), false);
+  std::vector<unsigned> Visits(G->getNumBlockIDs(), 0);
+  std::deque<const CFGBlock *> Work;
+  std::vector<bool> Queued(G->getNumBlockIDs(), false);
+  Work.push_back(&G->getEntry());
+  Queued[G->getEntry().getBlockID()] = true;
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.front();
+    Work.pop_front();
+    Queued[B->getBlockID()] = false;
+    if (++Visits[B->getBlockID()] > MaxVisitsPerBlock)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "analysis budget exhausted in '" + Sum.Name + "' (" +
+              Sum.Pos.File + ":" + std::to_string(Sum.Pos.Line) + ")");
+    State In;
+    if (B == &G->getEntry())
+      In = Entry;
+    for (const CFGBlock *P : B->preds())
+      if (P && Seen[P->getBlockID()])
+        joinState(In, Out[P->getBlockID()], Steps);
+    transferBlock(B, In);
+    bool Changed = !Seen[B->getBlockID()];
+    Seen[B->getBlockID()] = true;
+    Changed |= joinState(Out[B->getBlockID()], In, Steps);
+    if (!Changed)
+      continue;
+    for (const CFGBlock *S : B->succs())
+      if (S && !Queued[S->getBlockID()]) {
+        Queued[S->getBlockID()] = true;
+        Work.push_back(S);
+      }
+  }
+
+  // Ordinals of calls among the calls of the same callee, in source order.
+  std::vector<int> Order(Calls.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = (int)I;
+  std::stable_sort(Order.begin(), Order.end(), [&](int A, int B) {
+    return SM.isBeforeInTranslationUnit(CallLocs[A], CallLocs[B]);
+  });
+  std::map<std::string, unsigned> Seq;
+  for (int I : Order)
+    Calls[I].Ordinal = Seq[Calls[I].CalleeUSR]++;
+  Sum.Calls = std::move(Calls);
+
+  auto toLabel = [&](const Lbl &L) {
+    return Label{L.Kind, L.A, L.B, Keys[L.Key]};
+  };
+  for (const auto &[Key, Tail] : Edges) {
+    FlowEdge E;
+    E.Src = toLabel(Key.first);
+    E.Dst = Key.second;
+    for (int S = Tail; S >= 0; S = Steps[S].Parent)
+      E.Steps.push_back({TU.posOf(Steps[S].Loc), Steps[S].Msg});
+    std::reverse(E.Steps.begin(), E.Steps.end());
+    Sum.Edges.push_back(std::move(E));
+  }
+  Sum.FieldsRead.assign(FieldsRead.begin(), FieldsRead.end());
+  return Sum;
+}
+
+} // namespace
+
+llvm::Expected<FunctionSummary> analyzeFunction(TUContext &TU,
+                                                const FunctionDecl *FD) {
+  Analyzer A(TU, FD);
+  return A.run();
+}
+
+} // namespace purpose

@@ -1,0 +1,42 @@
+//===- FunctionAnalyzer.h - Intraprocedural taint dataflow ------*- C++ -*-===//
+//
+// Reduces one function body to a FunctionSummary: a flow-sensitive dataflow
+// over Clang's CFG whose abstract state maps each local storage location to
+// the labels (Summary.h) it may carry, each with the shortest chain of trace
+// steps found so far.
+//
+// Transfer rules follow INTERFACE.md section 1: assignment to a local replaces
+// what it held; stores to fields, globals, containers and through pointers
+// only add; comparisons and logical operators carry nothing; calls of library
+// functions without a role are folded in by the default library rule; every
+// other call becomes a CallSite that the whole-program solver resolves.
+//
+// Why not clang::dataflow: its Environment models values and storage for
+// path-sensitive checks (optional access, null pointers). Taint needs a set of
+// labels per location and per expression, with traces; the framework's
+// per-element model would cost more than this whole file and give nothing the
+// lattice needs. The CFG, its element order and its worklist shape are the
+// same as the framework's.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PURPOSE_CORE_FUNCTIONANALYZER_H
+#define PURPOSE_CORE_FUNCTIONANALYZER_H
+
+#include "Summary.h"
+#include "TUContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/Support/Error.h"
+
+namespace purpose {
+
+/// Budget for one function: block visits allowed per CFG block.
+constexpr unsigned MaxVisitsPerBlock = 64;
+
+/// Analyzes the body of \p FD. An error means the budget ran out; the message
+/// names the function.
+llvm::Expected<FunctionSummary> analyzeFunction(TUContext &TU,
+                                                const clang::FunctionDecl *FD);
+
+} // namespace purpose
+
+#endif

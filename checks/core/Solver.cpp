@@ -1,0 +1,669 @@
+//===- Solver.cpp ---------------------------------------------------------===//
+#include "Solver.h"
+#include "Purpose.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+#include <deque>
+#include <map>
+#include <queue>
+#include <set>
+#include <unordered_map>
+
+namespace purpose {
+namespace {
+
+enum class NodeKind : uint8_t {
+  Param,
+  Ret,
+  Out,
+  CallRet,
+  CallOut,
+  CallArg,
+  SinkObj,
+  Field,
+  Global,
+  Object,
+  Origin
+};
+
+struct NodeKey {
+  NodeKind Kind;
+  int F = -1, A = 0, B = 0;
+  std::string Key;
+  bool operator<(const NodeKey &O) const {
+    return std::tie(Kind, F, A, B, Key) < std::tie(O.Kind, O.F, O.A, O.B, O.Key);
+  }
+};
+
+enum class EdgeKind : uint8_t {
+  Local,      ///< Inside a function: Ref = FlowEdge.
+  CallIn,     ///< Argument -> callee parameter; enters the callee.
+  Return,     ///< Callee return/out-parameter -> call site; leaves it.
+  Summary,    ///< Argument -> call result, through the callee: Ref = path.
+  Library,    ///< The default library rule at a call site: Ref = step.
+  Declassify, ///< Through a declassifier: Ref = step.
+  Global,     ///< Between global nodes (field -> object, origin -> read).
+};
+
+struct Edge {
+  int From, To;
+  EdgeKind Kind;
+  int Weight;
+  const FlowEdge *Local = nullptr;
+  int Ref = -1; ///< Summary: index into Paths; others: into ExtraSteps.
+  int Site = -1; ///< Declassify: the site (index into Sites).
+};
+
+struct SinkUse {
+  std::string Purpose;
+};
+
+/// A call site of the program, with its role.
+struct Site {
+  int F, K;
+  const CallSite *CS;
+  const DeclInfo *Callee; ///< Null if the callee has no role.
+};
+
+class ProgramSolver {
+public:
+  explicit ProgramSolver(const std::vector<const TUSummary *> &TUs);
+  SolveResult run();
+
+private:
+  void merge(const std::vector<const TUSummary *> &TUs);
+  int node(NodeKind K, int F = -1, int A = 0, int B = 0,
+           const std::string &Key = "");
+  int owner(int N) const { return Nodes[N].F; }
+  bool isGlobalNode(int N) const { return Nodes[N].F < 0; }
+  int addEdge(int From, int To, EdgeKind K, int Weight,
+              const FlowEdge *Local = nullptr, int Ref = -1, int Site = -1);
+  int extraStep(const SourcePos &P, std::string Msg) {
+    ExtraSteps.push_back({P, std::move(Msg)});
+    return (int)ExtraSteps.size() - 1;
+  }
+  int labelNode(int F, const Label &L);
+  int outputNode(int F, const Output &O);
+  void buildLocal();
+  void bindCalls();
+  std::vector<int> targets(const CallSite &CS);
+  void fieldClosure(const std::string &Type, std::set<std::string> &Fields,
+                    std::set<std::string> &Seen);
+  void readClosure(int F, std::set<std::string> &Fields);
+  bool summarize(SolveResult &R);
+  void search(const std::string &OriginKey, const DeclInfo &O,
+              SolveResult &R);
+  void expand(int E, std::vector<TraceStep> &Out, unsigned Depth);
+  /// The first declassifier site on edge \p E (through summaries), or -1.
+  int declassifierSite(int E, unsigned Depth);
+
+  // Program.
+  std::vector<const FunctionSummary *> Fns;
+  std::map<std::string, int> FnIndex;
+  std::map<std::string, DeclInfo> Decls;
+  std::map<std::string, TypeInfo> Types;
+  std::map<std::string, std::vector<int>> Overriders;
+
+  // Graph.
+  std::vector<NodeKey> Nodes;
+  std::map<NodeKey, int> NodeIds;
+  std::vector<Edge> Edges;
+  std::vector<std::vector<int>> OutEdges;
+  std::set<std::tuple<int, int, int>> EdgeSet; ///< (from, to, kind) for dedup
+  std::vector<TraceStep> ExtraSteps;
+  std::vector<std::vector<int>> Paths;
+
+  std::vector<Site> Sites;
+  std::map<std::pair<int, int>, int> SiteIndex;
+  std::vector<std::vector<int>> CallersOf; ///< Function -> sites that bind it.
+  /// Sink nodes: node -> (site, purpose).
+  std::map<int, std::vector<std::pair<int, std::string>>> SinkNodes;
+};
+
+ProgramSolver::ProgramSolver(const std::vector<const TUSummary *> &TUs) {
+  merge(TUs);
+}
+
+void ProgramSolver::merge(const std::vector<const TUSummary *> &TUs) {
+  for (const TUSummary *TU : TUs) {
+    for (const FunctionSummary &F : TU->Functions)
+      if (FnIndex.emplace(F.USR, (int)Fns.size()).second)
+        Fns.push_back(&F);
+    for (const auto &[K, D] : TU->Decls) {
+      auto [It, New] = Decls.emplace(K, D);
+      if (New)
+        continue;
+      DeclInfo &M = It->second;
+      if (D.FromPolicy && !M.FromPolicy) {
+        M = D;
+        continue;
+      }
+      if (M.FromPolicy && !D.FromPolicy)
+        continue;
+      for (const std::string &P : D.Limited)
+        if (llvm::find(M.Limited, P) == M.Limited.end())
+          M.Limited.push_back(P);
+      llvm::sort(M.Limited);
+      if (M.Use.empty())
+        M.Use = D.Use;
+      for (const auto &[I, U] : D.ParamUses)
+        M.ParamUses.emplace(I, U);
+      if (!M.Declassify)
+        M.Declassify = D.Declassify;
+    }
+    for (const auto &[K, T] : TU->Types)
+      Types.emplace(K, T);
+  }
+  for (size_t I = 0; I < Fns.size(); ++I)
+    for (const std::string &O : Fns[I]->Overrides)
+      Overriders[O].push_back((int)I);
+}
+
+int ProgramSolver::node(NodeKind K, int F, int A, int B,
+                        const std::string &Key) {
+  NodeKey NK{K, F, A, B, Key};
+  auto [It, New] = NodeIds.insert({NK, (int)Nodes.size()});
+  if (New) {
+    Nodes.push_back(NK);
+    OutEdges.emplace_back();
+  }
+  return It->second;
+}
+
+int ProgramSolver::addEdge(int From, int To, EdgeKind K, int Weight,
+                           const FlowEdge *Local, int Ref, int Site) {
+  if (K != EdgeKind::Summary && K != EdgeKind::Local &&
+      !EdgeSet.insert({From, To, (int)K}).second)
+    return -1;
+  Edges.push_back({From, To, K, Weight, Local, Ref, Site});
+  int Id = (int)Edges.size() - 1;
+  OutEdges[From].push_back(Id);
+  return Id;
+}
+
+int ProgramSolver::labelNode(int F, const Label &L) {
+  switch (L.Kind) {
+  case LabelKind::Param:
+    return node(NodeKind::Param, F, L.A);
+  case LabelKind::Origin:
+    return node(NodeKind::Origin, -1, 0, 0, L.Key);
+  case LabelKind::Field:
+    return node(NodeKind::Field, -1, 0, 0, L.Key);
+  case LabelKind::Global:
+    return node(NodeKind::Global, -1, 0, 0, L.Key);
+  case LabelKind::Object:
+    return node(NodeKind::Object, -1, 0, 0, L.Key);
+  case LabelKind::CallRet:
+    return node(NodeKind::CallRet, F, L.A);
+  case LabelKind::CallOut:
+    return node(NodeKind::CallOut, F, L.A, L.B);
+  }
+  return -1;
+}
+
+int ProgramSolver::outputNode(int F, const Output &O) {
+  switch (O.Kind) {
+  case OutputKind::Return:
+    return node(NodeKind::Ret, F);
+  case OutputKind::OutParam:
+    return node(NodeKind::Out, F, O.A);
+  case OutputKind::FieldStore:
+    return node(NodeKind::Field, -1, 0, 0, O.Key);
+  case OutputKind::GlobalStore:
+    return node(NodeKind::Global, -1, 0, 0, O.Key);
+  case OutputKind::CallArg:
+    return node(NodeKind::CallArg, F, O.A, O.B);
+  }
+  return -1;
+}
+
+void ProgramSolver::buildLocal() {
+  for (size_t F = 0; F < Fns.size(); ++F)
+    for (const FlowEdge &E : Fns[F]->Edges) {
+      int From = labelNode((int)F, E.Src);
+      int To = outputNode((int)F, E.Dst);
+      addEdge(From, To, EdgeKind::Local, (int)E.Steps.size(), &E);
+    }
+}
+
+std::vector<int> ProgramSolver::targets(const CallSite &CS) {
+  std::vector<int> T;
+  std::set<int> Seen;
+  auto It = FnIndex.find(CS.CalleeUSR);
+  if (It != FnIndex.end()) {
+    T.push_back(It->second);
+    Seen.insert(It->second);
+  }
+  if (!CS.Virtual)
+    return T;
+  // Every override that the program defines, transitively.
+  std::deque<std::string> Work{CS.CalleeUSR};
+  std::set<std::string> Visited{CS.CalleeUSR};
+  while (!Work.empty()) {
+    std::string U = Work.front();
+    Work.pop_front();
+    auto O = Overriders.find(U);
+    if (O == Overriders.end())
+      continue;
+    for (int F : O->second) {
+      if (Seen.insert(F).second)
+        T.push_back(F);
+      if (Visited.insert(Fns[F]->USR).second)
+        Work.push_back(Fns[F]->USR);
+    }
+  }
+  return T;
+}
+
+void ProgramSolver::fieldClosure(const std::string &Type,
+                                 std::set<std::string> &Fields,
+                                 std::set<std::string> &Seen) {
+  if (!Seen.insert(Type).second)
+    return;
+  auto It = Types.find(Type);
+  if (It == Types.end())
+    return;
+  Fields.insert(It->second.Fields.begin(), It->second.Fields.end());
+  for (const std::string &N : It->second.Nested)
+    fieldClosure(N, Fields, Seen);
+}
+
+void ProgramSolver::readClosure(int F, std::set<std::string> &Fields) {
+  // The fields a function reads, through the functions it calls.
+  std::set<int> Seen{F};
+  std::deque<int> Work{F};
+  while (!Work.empty()) {
+    int G = Work.front();
+    Work.pop_front();
+    Fields.insert(Fns[G]->FieldsRead.begin(), Fns[G]->FieldsRead.end());
+    for (const CallSite &CS : Fns[G]->Calls)
+      for (int T : targets(CS))
+        if (Seen.insert(T).second)
+          Work.push_back(T);
+  }
+}
+
+void ProgramSolver::bindCalls() {
+  CallersOf.assign(Fns.size(), {});
+  for (size_t F = 0; F < Fns.size(); ++F) {
+    const FunctionSummary &FS = *Fns[F];
+    for (size_t K = 0; K < FS.Calls.size(); ++K) {
+      const CallSite &CS = FS.Calls[K];
+      auto DI = Decls.find(CS.CalleeUSR);
+      const DeclInfo *Info = DI == Decls.end() ? nullptr : &DI->second;
+      int SiteId = (int)Sites.size();
+      Sites.push_back({(int)F, (int)K, &CS, Info});
+      SiteIndex[{(int)F, (int)K}] = SiteId;
+      int Ret = node(NodeKind::CallRet, (int)F, (int)K);
+      auto argNode = [&](int J) {
+        return node(NodeKind::CallArg, (int)F, (int)K, J);
+      };
+      int FirstArg = CS.HasObject ? ObjectIndex : 0;
+
+      if (Info && Info->isSink()) {
+        // Sinks consume what they are passed: nothing flows on.
+        std::vector<int> T = targets(CS);
+        for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
+          std::string U;
+          auto PU = Info->ParamUses.find(J);
+          if (PU != Info->ParamUses.end())
+            U = PU->second;
+          else if (J >= 0 || T.empty())
+            U = Info->Use;
+          if (!U.empty())
+            SinkNodes[argNode(J)].push_back({SiteId, U});
+        }
+        if (CS.HasObject && !Info->Use.empty() && !T.empty()) {
+          // The object of a sink with a body counts as the fields that the
+          // body reads, transitively.
+          std::set<std::string> Read;
+          readClosure(T.front(), Read);
+          int SO = node(NodeKind::SinkObj, (int)F, (int)K);
+          SinkNodes[SO].push_back({SiteId, Info->Use});
+          for (const std::string &Fld : Read)
+            addEdge(node(NodeKind::Field, -1, 0, 0, Fld), SO, EdgeKind::Global,
+                    1, nullptr,
+                    extraStep(CS.Pos, "read by '" + CS.CalleeName + "'"));
+        }
+        continue;
+      }
+      if (Info && Info->Declassify) {
+        int St = extraStep(CS.Pos, "declassified by '" + CS.CalleeName + "'");
+        for (int J = FirstArg; J < (int)CS.NumArgs; ++J)
+          addEdge(argNode(J), Ret, EdgeKind::Declassify, 1, nullptr, St,
+                  SiteId);
+        continue;
+      }
+      if (Info && Info->isSource()) {
+        // Policy entries and annotations take precedence over a body.
+        int O = node(NodeKind::Origin, -1, 0, 0, CS.CalleeUSR);
+        addEdge(O, Ret, EdgeKind::Global, 1, nullptr,
+                extraStep(CS.Pos, "read of '" + CS.CalleeName + "'"));
+        for (int J : Info->OutParamSources)
+          addEdge(O, node(NodeKind::CallOut, (int)F, (int)K, J),
+                  EdgeKind::Global, 1, nullptr,
+                  extraStep(CS.Pos, "read of '" + CS.CalleeName +
+                                        "' through argument " +
+                                        std::to_string(J + 1)));
+        continue;
+      }
+      std::vector<int> T = targets(CS);
+      if (T.empty()) {
+        // The default rule for library code.
+        int St = extraStep(CS.Pos, "through '" + CS.CalleeName + "'");
+        for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
+          if (!CS.ReturnsTruth)
+            addEdge(argNode(J), Ret, EdgeKind::Library, 1, nullptr, St);
+          if (CS.ObjectMutable && J != ObjectIndex)
+            addEdge(argNode(J), node(NodeKind::CallOut, (int)F, (int)K,
+                                     ObjectIndex),
+                    EdgeKind::Library, 1, nullptr, St);
+          for (int O = 0; O < (int)CS.OutArg.size() && O < (int)CS.NumArgs;
+               ++O)
+            if (CS.OutArg[O] && O != J)
+              addEdge(argNode(J), node(NodeKind::CallOut, (int)F, (int)K, O),
+                      EdgeKind::Library, 1, nullptr, St);
+        }
+        continue;
+      }
+      for (int G : T) {
+        const FunctionSummary &GS = *Fns[G];
+        CallersOf[G].push_back(SiteId);
+        for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
+          if (J == ObjectIndex && !GS.IsMethod)
+            continue;
+          if (J >= (int)GS.NumParams)
+            break;
+          addEdge(argNode(J), node(NodeKind::Param, G, J), EdgeKind::CallIn,
+                  0);
+        }
+        addEdge(node(NodeKind::Ret, G), Ret, EdgeKind::Return, 0);
+        for (int J = ObjectIndex; J < (int)GS.NumParams; ++J)
+          addEdge(node(NodeKind::Out, G, J),
+                  node(NodeKind::CallOut, (int)F, (int)K, J), EdgeKind::Return,
+                  0);
+      }
+    }
+  }
+  // Whole objects: a value of a type carries the state of every field the
+  // type holds.
+  for (const auto &[Type, Info] : Types) {
+    std::set<std::string> Fields, Seen;
+    fieldClosure(Type, Fields, Seen);
+    int Obj = node(NodeKind::Object, -1, 0, 0, Type);
+    for (const std::string &Fld : Fields) {
+      auto DI = Decls.find(Fld);
+      std::string Name = DI != Decls.end() ? DI->second.Name : "";
+      SourcePos P = DI != Decls.end() ? DI->second.Pos : SourcePos();
+      addEdge(node(NodeKind::Field, -1, 0, 0, Fld), Obj, EdgeKind::Global, 1,
+              nullptr,
+              extraStep(P, "'" + Info.Name + "' holds " +
+                               (Name.empty() ? std::string("a field")
+                                             : "'" + Name + "'")));
+    }
+  }
+  // Limited fields and globals: reading them reads the origin.
+  for (const auto &[Key, D] : Decls) {
+    if (!D.isSource())
+      continue;
+    if (D.Kind == DeclInfo::Field)
+      addEdge(node(NodeKind::Origin, -1, 0, 0, Key),
+              node(NodeKind::Field, -1, 0, 0, Key), EdgeKind::Global, 0);
+    else if (D.Kind == DeclInfo::Global)
+      addEdge(node(NodeKind::Origin, -1, 0, 0, Key),
+              node(NodeKind::Global, -1, 0, 0, Key), EdgeKind::Global, 0);
+  }
+}
+
+bool ProgramSolver::summarize(SolveResult &R) {
+  // Phase 1: parameter -> exit summaries, as summary edges at call sites.
+  std::deque<int> Work;
+  std::vector<bool> Queued(Fns.size(), true);
+  std::vector<unsigned> Rounds(Fns.size(), 0);
+  for (size_t F = 0; F < Fns.size(); ++F)
+    Work.push_back((int)F);
+  std::set<std::tuple<int, int, int, bool>> Have; // site, j, exit node, flag
+  while (!Work.empty()) {
+    int F = Work.front();
+    Work.pop_front();
+    Queued[F] = false;
+    if (++Rounds[F] > MaxSolveRounds) {
+      std::string Names;
+      for (size_t I = 0; I < Fns.size() && Names.size() < 400; ++I)
+        if (Queued[I])
+          Names += (Names.empty() ? "'" : ", '") + Fns[I]->Name + "'";
+      R.Errors.push_back({"analysis budget exhausted while solving "
+                          "summaries; still changing: '" +
+                          Fns[F]->Name + "'" +
+                          (Names.empty() ? "" : ", " + Names)});
+      return false;
+    }
+    const FunctionSummary &FS = *Fns[F];
+    for (int J = FS.IsMethod ? ObjectIndex : 0; J < (int)FS.NumParams; ++J) {
+      auto PIt = NodeIds.find(NodeKey{NodeKind::Param, F, J, 0, ""});
+      if (PIt == NodeIds.end())
+        continue;
+      // Dijkstra over (node, declassified) inside F.
+      using St = std::pair<int, bool>;
+      struct Pred {
+        int Dist;
+        int Edge;
+        St From;
+      };
+      std::map<St, Pred> Dist;
+      using QE = std::tuple<int, int, bool>;
+      std::priority_queue<QE, std::vector<QE>, std::greater<QE>> Q;
+      Dist[{PIt->second, false}] = {0, -1, {-1, false}};
+      Q.push({0, PIt->second, false});
+      std::vector<std::pair<St, int>> Exits;
+      while (!Q.empty()) {
+        auto [D, N, Flag] = Q.top();
+        Q.pop();
+        if (Dist[{N, Flag}].Dist != D)
+          continue;
+        NodeKind K = Nodes[N].Kind;
+        if (K == NodeKind::Ret || K == NodeKind::Out)
+          Exits.push_back({{N, Flag}, D});
+        for (int E : OutEdges[N]) {
+          const Edge &Ed = Edges[E];
+          if (Ed.Kind == EdgeKind::CallIn || Ed.Kind == EdgeKind::Return ||
+              Ed.Kind == EdgeKind::Global || owner(Ed.To) != F)
+            continue;
+          bool NF = Flag || Ed.Kind == EdgeKind::Declassify ||
+                    (Ed.Kind == EdgeKind::Summary && Ed.Site == -2);
+          int ND = D + Ed.Weight;
+          auto It = Dist.find({Ed.To, NF});
+          if (It != Dist.end() && It->second.Dist <= ND)
+            continue;
+          Dist[{Ed.To, NF}] = {ND, E, {N, Flag}};
+          Q.push({ND, Ed.To, NF});
+        }
+      }
+      for (auto &[S, D] : Exits) {
+        // The path from the parameter to this exit.
+        std::vector<int> Path;
+        for (St Cur = S; Dist[Cur].Edge >= 0; Cur = Dist[Cur].From)
+          Path.push_back(Dist[Cur].Edge);
+        std::reverse(Path.begin(), Path.end());
+        const NodeKey &X = Nodes[S.first];
+        for (int SiteId : CallersOf[F]) {
+          const Site &Si = Sites[SiteId];
+          if (J >= (int)Si.CS->NumArgs || (J == ObjectIndex && !Si.CS->HasObject))
+            continue;
+          int Exit = X.Kind == NodeKind::Ret
+                         ? node(NodeKind::CallRet, Si.F, Si.K)
+                         : node(NodeKind::CallOut, Si.F, Si.K, X.A);
+          if (!Have.insert({SiteId, J, Exit, S.second}).second)
+            continue;
+          Paths.push_back(Path);
+          int E = addEdge(node(NodeKind::CallArg, Si.F, Si.K, J), Exit,
+                          EdgeKind::Summary, D, nullptr,
+                          (int)Paths.size() - 1);
+          if (S.second)
+            Edges[E].Site = -2; // Declassifying; the site is in the path.
+          if (!Queued[Si.F]) {
+            Queued[Si.F] = true;
+            Work.push_back(Si.F);
+          }
+        }
+      }
+    }
+  }
+  return true;
+}
+
+void ProgramSolver::expand(int E, std::vector<TraceStep> &Out,
+                           unsigned Depth) {
+  const Edge &Ed = Edges[E];
+  if (Ed.Local) {
+    Out.insert(Out.end(), Ed.Local->Steps.begin(), Ed.Local->Steps.end());
+    return;
+  }
+  if (Ed.Kind == EdgeKind::Summary) {
+    if (Depth > 64)
+      return;
+    for (int Inner : Paths[Ed.Ref])
+      expand(Inner, Out, Depth + 1);
+    return;
+  }
+  if (Ed.Ref >= 0)
+    Out.push_back(ExtraSteps[Ed.Ref]);
+}
+
+int ProgramSolver::declassifierSite(int E, unsigned Depth) {
+  const Edge &Ed = Edges[E];
+  if (Ed.Kind == EdgeKind::Declassify)
+    return Ed.Site;
+  if (Ed.Kind != EdgeKind::Summary || Ed.Site != -2 || Depth > 64)
+    return -1;
+  for (int Inner : Paths[Ed.Ref])
+    if (int S = declassifierSite(Inner, Depth + 1); S >= 0)
+      return S;
+  return -1;
+}
+
+std::string fingerprint(const std::string &Origin, const std::string &Sink,
+                        const std::string &Enclosing, unsigned Ordinal,
+                        const std::string &Purpose) {
+  std::string S = Origin + "\x1f" + Sink + "\x1f" + Enclosing + "\x1f" +
+                  std::to_string(Ordinal) + "\x1f" + Purpose;
+  return llvm::utohexstr(llvm::xxh3_64bits(S), /*LowerCase=*/true, 16);
+}
+
+void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
+                           SolveResult &R) {
+  auto OIt = NodeIds.find(NodeKey{NodeKind::Origin, -1, 0, 0, OriginKey});
+  if (OIt == NodeIds.end())
+    return;
+  // State: node * 4 + mode * 2 + declassified; mode 1 = entered a callee
+  // through a parameter (may not leave through Return edges).
+  auto sid = [](int N, int Mode, int Flag) { return N * 4 + Mode * 2 + Flag; };
+  std::unordered_map<int, std::pair<int, int>> Dist; // -> (dist, pred edge)
+  std::unordered_map<int, int> PredState;
+  using QE = std::pair<int, int>;
+  std::priority_queue<QE, std::vector<QE>, std::greater<QE>> Q;
+  int Start = sid(OIt->second, 0, 0);
+  Dist[Start] = {0, -1};
+  Q.push({0, Start});
+  std::set<std::tuple<int, std::string>> Found;
+  while (!Q.empty()) {
+    auto [D, S] = Q.top();
+    Q.pop();
+    if (Dist[S].first != D)
+      continue;
+    int N = S / 4, Mode = (S / 2) % 2, Flag = S % 2;
+    auto SN = SinkNodes.find(N);
+    if (SN != SinkNodes.end()) {
+      for (const auto &[SiteId, Use] : SN->second) {
+        if (useAllowed(Use, O.Limited))
+          continue;
+        if (!Found.insert({SiteId, Use}).second)
+          continue;
+        const Site &Si = Sites[SiteId];
+        // Rebuild the trace.
+        std::vector<int> Path;
+        for (int Cur = S; Dist[Cur].second >= 0; Cur = PredState[Cur])
+          Path.push_back(Dist[Cur].second);
+        std::reverse(Path.begin(), Path.end());
+        Finding Fd;
+        Fd.OriginName = O.Name;
+        Fd.OriginPurposes = O.Limited;
+        Fd.OriginPos = O.Pos;
+        Fd.SinkName = Si.CS->CalleeName;
+        Fd.SinkPurpose = Use;
+        Fd.SinkPos = Si.CS->Pos;
+        for (int E : Path)
+          expand(E, Fd.Trace, 0);
+        if (Flag)
+          for (int E : Path)
+            if (int DS = declassifierSite(E, 0); DS >= 0) {
+              Fd.Declassifier = Sites[DS].CS->CalleeName;
+              Fd.Reason = *Sites[DS].Callee->Declassify;
+              break;
+            }
+        std::string Purposes = llvm::join(O.Limited, ", ");
+        Fd.Message = "'" + O.Name + "', limited to '" + Purposes +
+                     "', reaches '" + Fd.SinkName + "', a use for '" + Use +
+                     "'";
+        Fd.Fingerprint = fingerprint(O.Name, Fd.SinkName, Fns[Si.F]->USR,
+                                     Si.CS->Ordinal, Use);
+        if (Flag) {
+          Fd.Kind = FindingKind::Declassified;
+          R.Declassified.push_back(std::move(Fd));
+        } else {
+          Fd.Kind = FindingKind::Violation;
+          R.Violations.push_back(std::move(Fd));
+        }
+      }
+    }
+    for (int E : OutEdges[N]) {
+      const Edge &Ed = Edges[E];
+      int NMode = Mode;
+      if (Ed.Kind == EdgeKind::Return && Mode == 1)
+        continue; // Leave a callee only through its call site's summary.
+      if (Ed.Kind == EdgeKind::CallIn)
+        NMode = 1;
+      if (isGlobalNode(Ed.To))
+        NMode = 0;
+      int NFlag = Flag || Ed.Kind == EdgeKind::Declassify ||
+                  (Ed.Kind == EdgeKind::Summary && Ed.Site == -2);
+      int NS = sid(Ed.To, NMode, NFlag);
+      int ND = D + Ed.Weight;
+      auto It = Dist.find(NS);
+      if (It != Dist.end() && It->second.first <= ND)
+        continue;
+      Dist[NS] = {ND, E};
+      PredState[NS] = S;
+      Q.push({ND, NS});
+    }
+  }
+}
+
+SolveResult ProgramSolver::run() {
+  SolveResult R;
+  R.Functions = Fns.size();
+  buildLocal();
+  bindCalls();
+  if (!summarize(R))
+    return R;
+  for (const auto &[Key, D] : Decls)
+    if (D.isSource())
+      search(Key, D, R);
+  // A flow both declassified and not is a violation only.
+  std::set<std::string> Violating;
+  for (const Finding &F : R.Violations)
+    Violating.insert(F.Fingerprint);
+  llvm::erase_if(R.Declassified, [&](const Finding &F) {
+    return Violating.count(F.Fingerprint);
+  });
+  return R;
+}
+
+} // namespace
+
+SolveResult solveProgram(const std::vector<const TUSummary *> &TUs) {
+  ProgramSolver S(TUs);
+  return S.run();
+}
+
+} // namespace purpose

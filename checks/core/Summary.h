@@ -1,0 +1,162 @@
+//===- Summary.h - Per-function and per-TU summaries ------------*- C++ -*-===//
+//
+// What one translation unit is reduced to. Summaries hold no AST pointers, so
+// they can be cached, merged across TUs and solved as a whole program.
+//
+// Glossary:
+//   label     a symbolic source of taint inside one function: a parameter's
+//             value at entry, the state of a field or global, a limited
+//             parameter (an origin), a whole object of a user type, or what a
+//             call site returned or wrote through an argument
+//   output    where a function's data goes: its return value, what a
+//             parameter points or refers to, a field, a global, or an argument
+//             of one of its call sites
+//   edge      label -> output, with the trace steps inside the function; the
+//             intraprocedural analysis closes over local flow, so every edge
+//             is a direct label-to-output pair
+//   call site a call of a function that may be defined elsewhere, or of a
+//             source, sink or declassifier; calls of library functions
+//             without any such role are folded into local flow instead
+//   decl info annotations and policy entries of a declaration, keyed by USR
+//
+//===----------------------------------------------------------------------===//
+#ifndef PURPOSE_CORE_SUMMARY_H
+#define PURPOSE_CORE_SUMMARY_H
+
+#include "Finding.h"
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace purpose {
+
+/// Index of the object of a member call among "arguments" and "parameters".
+constexpr int ObjectIndex = -1;
+
+enum class LabelKind : uint8_t {
+  Param,   ///< A = parameter index (ObjectIndex for `this`).
+  Origin,  ///< Key = origin key of a limited parameter.
+  Field,   ///< Key = field USR.
+  Global,  ///< Key = variable USR (globals, static members, local statics).
+  Object,  ///< Key = record USR: the whole object, i.e. all its fields.
+  CallRet, ///< A = call site index.
+  CallOut, ///< A = call site index, B = argument index (ObjectIndex: object).
+};
+
+struct Label {
+  LabelKind Kind = LabelKind::Param;
+  int A = 0;
+  int B = 0;
+  std::string Key;
+  bool operator<(const Label &O) const {
+    return std::tie(Kind, A, B, Key) < std::tie(O.Kind, O.A, O.B, O.Key);
+  }
+  bool operator==(const Label &O) const {
+    return Kind == O.Kind && A == O.A && B == O.B && Key == O.Key;
+  }
+};
+
+enum class OutputKind : uint8_t {
+  Return,      ///< The return value.
+  OutParam,    ///< A = parameter index: what it points or refers to.
+  FieldStore,  ///< Key = field USR.
+  GlobalStore, ///< Key = variable USR.
+  CallArg,     ///< A = call site index, B = argument index.
+};
+
+struct Output {
+  OutputKind Kind = OutputKind::Return;
+  int A = 0;
+  int B = 0;
+  std::string Key;
+  bool operator<(const Output &O) const {
+    return std::tie(Kind, A, B, Key) < std::tie(O.Kind, O.A, O.B, O.Key);
+  }
+};
+
+struct FlowEdge {
+  Label Src;
+  Output Dst;
+  std::vector<TraceStep> Steps;
+};
+
+/// A call of a function that the solver resolves.
+struct CallSite {
+  std::string CalleeUSR;
+  std::string CalleeName; ///< Fully qualified, for messages and fingerprints.
+  SourcePos Pos;          ///< The callee name, or the operator.
+  bool Virtual = false;   ///< Dispatches to every override.
+  bool HasObject = false; ///< A member call (argument ObjectIndex exists).
+  bool ObjectMutable = false; ///< Library rule: taint may flow into the object.
+  bool ReturnsTruth = false;  ///< Returns bool: the library rule carries nothing.
+  unsigned NumArgs = 0;
+  /// Library rule: argument i binds to a non-template T& or T* parameter.
+  std::vector<bool> OutArg;
+  /// Ordinal of this call among the function's calls of the same callee, in
+  /// source order (for fingerprints).
+  unsigned Ordinal = 0;
+};
+
+struct FunctionSummary {
+  std::string USR;
+  std::string Name; ///< Fully qualified.
+  SourcePos Pos;
+  unsigned NumParams = 0;
+  bool IsMethod = false;
+  std::vector<std::string> ParamNames;
+  /// USRs of the methods this one overrides directly.
+  std::vector<std::string> Overrides;
+  std::vector<CallSite> Calls;
+  std::vector<FlowEdge> Edges;
+  /// Fields this function reads (USRs), for member sinks with a body.
+  std::vector<std::string> FieldsRead;
+};
+
+/// Annotations and policy entries of one declaration.
+struct DeclInfo {
+  enum KindTy : uint8_t { Function, Field, Global, Param } Kind = Function;
+  std::string Name; ///< Fully qualified; parameters: function name + "::" + name.
+  SourcePos Pos;
+  std::vector<std::string> Limited; ///< PURPOSE_LIMITED / policy source.
+  std::string Use;                  ///< PURPOSE_USE on the function.
+  std::map<int, std::string> ParamUses;
+  std::vector<int> OutParamSources; ///< Policy out_params (limited by Limited).
+  std::optional<std::string> Declassify; ///< The reason.
+  bool FromPolicy = false;
+
+  bool isSink() const { return !Use.empty() || !ParamUses.empty(); }
+  bool isSource() const { return !Limited.empty(); }
+};
+
+/// The layout of a record type that the program defines, for whole-object
+/// flow: its own fields, and the types it holds by value (members, bases,
+/// elements of library containers, targets of owning smart pointers).
+struct TypeInfo {
+  std::string Name;
+  std::vector<std::string> Fields; ///< Field USRs.
+  std::vector<std::string> Nested; ///< Record USRs.
+};
+
+/// A NOLINT comment for purpose-limitation.
+struct Suppression {
+  std::string File;
+  unsigned FirstLine = 0, LastLine = 0;
+  std::string Reason; ///< Empty: none given.
+  SourcePos Pos;      ///< The comment.
+};
+
+struct TUSummary {
+  std::string MainFile;
+  std::vector<FunctionSummary> Functions;
+  std::map<std::string, DeclInfo> Decls;
+  std::map<std::string, TypeInfo> Types;
+  /// Problems found in annotations: malformed purposes and the like.
+  std::vector<RunError> AnnotationErrors;
+};
+
+} // namespace purpose
+
+#endif

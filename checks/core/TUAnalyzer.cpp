@@ -1,0 +1,90 @@
+//===- TUAnalyzer.cpp -----------------------------------------------------===//
+#include "TUAnalyzer.h"
+#include "FunctionAnalyzer.h"
+#include "TUContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace purpose {
+namespace {
+
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  explicit Collector(TUContext &TU) : TU(TU) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
+        !FD->isInvalidDecl() && !FD->isDefaulted() && !TU.isLibrary(FD) &&
+        Seen.insert(FD).second)
+      Functions.push_back(FD);
+    noteAnnotated(FD);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    if (CXXMethodDecl *MD = LE->getCallOperator())
+      VisitFunctionDecl(MD);
+    return true;
+  }
+  bool VisitFieldDecl(FieldDecl *D) {
+    noteAnnotated(D);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *D) {
+    if (!isa<ParmVarDecl>(D))
+      noteAnnotated(D);
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Functions;
+
+private:
+  void noteAnnotated(NamedDecl *D) {
+    if (TU.isLibrary(D))
+      return;
+    bool Has = false;
+    for (const auto *A : D->specific_attrs<AnnotateAttr>())
+      Has |= A->getAnnotation().starts_with("purpose_");
+    if (auto *FD = dyn_cast<FunctionDecl>(D))
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        for (const auto *A : FD->getParamDecl(I)->specific_attrs<AnnotateAttr>())
+          if (A->getAnnotation().starts_with("purpose_limited")) {
+            TU.paramOrigin(FD, I);
+          } else if (A->getAnnotation().starts_with("purpose_")) {
+            Has = true;
+          }
+    if (Has)
+      TU.declInfo(D);
+  }
+
+  TUContext &TU;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+};
+
+} // namespace
+
+void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol,
+                            TUSummary &Out, std::vector<RunError> &Errors) {
+  TUContext TU(Ctx, Pol, Out);
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    Out.MainFile = TU.posOf(SM.getLocForStartOfFile(SM.getMainFileID())).File;
+  Collector C(TU);
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const FunctionDecl *FD : C.Functions) {
+    auto Sum = analyzeFunction(TU, FD);
+    if (!Sum) {
+      Errors.push_back({llvm::toString(Sum.takeError())});
+      continue;
+    }
+    Out.Functions.push_back(std::move(*Sum));
+  }
+}
+
+} // namespace purpose

@@ -1,0 +1,47 @@
+//===- FileUtil.cpp -------------------------------------------------------===//
+#include "FileUtil.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace purpose {
+
+static llvm::Error cannotWrite(llvm::StringRef Path, const llvm::Twine &Why) {
+  return llvm::createStringError("cannot write '" + Path + "': " + Why);
+}
+
+llvm::Error
+writeFileAtomically(llvm::StringRef Path,
+                    llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+  llvm::SmallString<256> Model(Dir.empty() ? "." : Dir);
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
+                                     ".tmp-%%%%%%%%");
+  int FD = -1;
+  llvm::SmallString<256> TempPath;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
+    return cannotWrite(Path, EC.message());
+
+  std::error_code WriteEC;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    Write(OS);
+    OS.close();
+    if (OS.has_error()) {
+      WriteEC = OS.error();
+      OS.clear_error(); // Otherwise the destructor aborts.
+    }
+  }
+  if (WriteEC) {
+    llvm::sys::fs::remove(TempPath);
+    return cannotWrite(Path, WriteEC.message());
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
+    llvm::sys::fs::remove(TempPath);
+    return cannotWrite(Path, EC.message());
+  }
+  return llvm::Error::success();
+}
+
+} // namespace purpose

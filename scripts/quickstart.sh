@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The README's first command: installs what is missing, builds purpose-check,
+# and runs it on the bundled example (test-corpus/example), which has
+# violations on purpose. Exits 0 when the tool finds them (its status 1);
+# any other tool status is passed on.
+#
+# Environment: BUILD_DIR (default "build"). Stage timings go to standard error.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export BUILD_DIR="${BUILD_DIR:-build}"
+
+timed() {
+  local name="$1" start end
+  shift
+  start=$(date +%s.%N)
+  "$@"
+  end=$(date +%s.%N)
+  awk -v n="$name" -v s="$start" -v e="$end" \
+    'BEGIN { printf "quickstart: %s took %.1fs\n", n, e - s }' >&2
+}
+
+timed "setup" bash scripts/setup.sh
+timed "compilation database" \
+  python3 scripts/make_compdb.py test-corpus/example "$BUILD_DIR/example" >/dev/null
+
+echo "quickstart: running $BUILD_DIR/tool/purpose-check -p $BUILD_DIR/example" >&2
+start=$(date +%s.%N)
+status=0
+"$BUILD_DIR/tool/purpose-check" -p "$BUILD_DIR/example" || status=$?
+end=$(date +%s.%N)
+awk -v s="$start" -v e="$end" \
+  'BEGIN { printf "quickstart: analysis took %.1fs\n", e - s }' >&2
+
+if [[ $status -eq 1 ]]; then
+  echo "quickstart: violations found in test-corpus/example, as expected (the example is built to have them)"
+  exit 0
+fi
+if [[ $status -eq 0 ]]; then
+  echo "quickstart: warning: no violations found, but test-corpus/example has them" >&2
+fi
+exit "$status"
