@@ -9,6 +9,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <deque>
 #include <map>
@@ -145,6 +146,18 @@ const FunctionDecl *bindingDecl(const FunctionDecl *FD) {
   return FD;
 }
 
+/// Standard algorithms that write through their third argument, an output
+/// iterator, what they read from the first two.
+bool isOutputAlgorithm(const FunctionDecl *FD) {
+  if (!FD || !FD->isInStdNamespace())
+    return false;
+  llvm::StringRef N = FD->getName();
+  return N.contains("copy") || N == "move" || N == "transform" ||
+         N == "merge" || N.starts_with("set_") || N == "partial_sum" ||
+         N == "adjacent_difference" || N.ends_with("_scan") ||
+         N == "swap_ranges" || N == "replace_copy_if";
+}
+
 bool isTrivialSpecial(const FunctionDecl *FD) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     if (MD->isDefaulted() || MD->isTrivial())
@@ -256,6 +269,7 @@ private:
                     const Expr *Obj, llvm::ArrayRef<const Expr *> Args,
                     const Taint &ObjVal, llvm::ArrayRef<Taint> ArgVals);
   int callSite(const Expr *E, const FunctionDecl *Callee, SourceLocation Loc);
+  Taint callCallable(const Expr *Arg, const Taint &In, const Taint &ArgVal);
   void computePointsTo(const CFG &G);
   void pointsToStmt(const Stmt *S, bool &Changed);
 
@@ -269,6 +283,8 @@ private:
   std::vector<Step> Steps;
   std::map<std::pair<Lbl, Output>, int> Edges;
   std::map<const Expr *, Taint> ExprVal;
+  /// Expressions that are CFG elements: their values are kept in ExprVal.
+  llvm::DenseSet<const Stmt *> Elements;
   std::map<const VarDecl *, Locs> PointsTo;
   State *Cur = nullptr;
 
@@ -551,13 +567,11 @@ void Analyzer::store(const Locs &L, const Taint &T, bool Strong,
 }
 
 Taint Analyzer::eval(const Expr *E) {
-  auto It = ExprVal.find(E);
-  if (It != ExprVal.end())
-    return It->second;
-  // Not an element of the CFG (e.g. inside a default argument): evaluate now.
-  Taint T = compute(E);
-  joinTaint(ExprVal[E], T, Steps);
-  return T;
+  if (Elements.count(E))
+    return ExprVal[E];
+  // Not an element of the CFG (a default argument, an elided copy): its
+  // value depends on the current state, so it is computed afresh each time.
+  return compute(E);
 }
 
 Taint Analyzer::assign(const BinaryOperator *BO) {
@@ -840,10 +854,93 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
       store(L, Other, /*Strong=*/false, Loc,
             "written by " + quoted(Callee) + " to");
   }
+  // A callable passed to library code is called with the taint of the other
+  // arguments (an iterator stands for its container's elements, which
+  // eval() already includes); its result flows to the call's outputs.
+  Taint Results;
+  bool HasCallable = false;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *SA = strip(Args[I]);
+    if (const CXXRecordDecl *RD = SA->getType()->getAsCXXRecordDecl())
+      HasCallable |= RD->isLambda();
+    HasCallable |= SA->getType()->isFunctionPointerType();
+    Taint Other;
+    for (unsigned J = 0; J < ArgVals.size(); ++J)
+      if (J != I)
+        joinTaint(Other, ArgVals[J], Steps);
+    joinTaint(Other, ObjVal, Steps);
+    joinTaint(Results, callCallable(Args[I], Other, ArgVals[I]), Steps);
+  }
+  if (!Results.empty()) {
+    joinTaint(In, Results, Steps);
+    if (isOutputAlgorithm(Callee))
+      for (const Expr *A : Args)
+        if (isIteratorLike(A->getType()) && !A->getType()->isPointerType())
+          store(pointerTargets(A), Results, /*Strong=*/false, Loc,
+                "written by " + quoted(Callee) + " to");
+  }
+  // Output iterators (std::back_inserter(v)) refer to their container.
+  if (!HasCallable && isOutputAlgorithm(Callee) && Args.size() >= 3) {
+    const Expr *Dest = Args[2];
+    if (isIteratorLike(Dest->getType())) {
+      Taint Src = ArgVals[0];
+      joinTaint(Src, ArgVals[1], Steps);
+      if (!Src.empty())
+        store(pointerTargets(Dest), Src, /*Strong=*/false, Loc,
+              "written by " + quoted(Callee) + " to");
+    }
+  }
   if (Callee->getReturnType()->isBooleanType() ||
       Callee->getReturnType()->isVoidType())
     return {};
   return In;
+}
+
+Taint Analyzer::callCallable(const Expr *Arg, const Taint &In,
+                             const Taint &ArgVal) {
+  const Expr *S = strip(Arg);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    if (CE->getNumArgs() == 1)
+      S = strip(CE->getArg(0));
+  const FunctionDecl *Target = nullptr;
+  bool HasObject = false;
+  if (const CXXRecordDecl *RD = S->getType()->getAsCXXRecordDecl()) {
+    if (RD->isLambda()) {
+      Target = RD->getLambdaCallOperator();
+      HasObject = true;
+    }
+  } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+    if (U->getOpcode() == UO_AddrOf)
+      if (const auto *D = dyn_cast<DeclRefExpr>(strip(U->getSubExpr())))
+        Target = dyn_cast<FunctionDecl>(D->getDecl());
+  } else if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
+    Target = dyn_cast<FunctionDecl>(D->getDecl());
+  }
+  if (!Target || TU.isLibrary(Target))
+    return {};
+  int K = callSite(Arg, Target, Arg->getExprLoc());
+  CallSite &CS = Calls[K];
+  CS.HasObject = HasObject;
+  CS.NumArgs = Target->getNumParams();
+  std::string CName = quoted(Target);
+  if (HasObject)
+    emit(ArgVal, Output{OutputKind::CallArg, K, ObjectIndex, ""},
+         Arg->getExprLoc(), "object of call to " + CName);
+  for (unsigned I = 0; I < CS.NumArgs; ++I)
+    emit(In, Output{OutputKind::CallArg, K, (int)I, ""}, Arg->getExprLoc(),
+         "passed to " + CName + " as argument " + std::to_string(I + 1));
+  if (HasObject) {
+    // Writes to captures by reference reach the captured variables.
+    Locs L = pointerTargets(Arg);
+    Taint V;
+    V[label(LabelKind::CallOut, K, ObjectIndex)] = -1;
+    store(L, V, /*Strong=*/false, Arg->getExprLoc(),
+          "written by " + CName + " to");
+  }
+  Taint R;
+  if (!Target->getReturnType()->isVoidType())
+    R[label(LabelKind::CallRet, K)] = -1;
+  return R;
 }
 
 Taint Analyzer::call(const Expr *E) {
@@ -1057,6 +1154,10 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
   if (!G)
     return Sum; // FIXME: functions Clang cannot build a CFG for are skipped.
 
+  for (const CFGBlock *B : *G)
+    for (const CFGElement &El : *B)
+      if (auto S = El.getAs<CFGStmt>())
+        Elements.insert(S->getStmt());
   computePointsTo(*G);
 
   // Entry state: parameters hold what the caller passed.
@@ -1065,6 +1166,13 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
     const ParmVarDecl *P = FD->getParamDecl(I);
     Taint T;
     T[label(LabelKind::Param, (int)I)] = -1;
+    // A limited parameter is an origin wherever its value goes, aliases
+    // included; direct reads restart the trace at the read.
+    std::string Key = TU.paramOrigin(FD, I);
+    if (!Key.empty())
+      T[label(LabelKind::Origin, 0, 0, Key)] =
+          step(-1, P->getLocation(),
+               "read of '" + nameOf(FD) + "::" + P->getNameAsString() + "'");
     Entry[{P, 0}] = T;
     if (P->getType()->isPointerType() || P->getType()->isReferenceType())
       Entry[{P, 1}] = T;

@@ -68,12 +68,13 @@ TEST_CASE("globMatch treats '*' as any run of characters", "[policy]") {
       {"read_sms_code", "read_sms_code", true},
       {"read_sms_code", "read_sms_code2", false},
       {"(anonymous namespace)::*", "(anonymous namespace)::helper", true},
-      {"a*a*a*a*a*a*b", std::string(200, 'a').c_str(), false},
   };
   for (const auto &C : Cases) {
     INFO("pattern '" << C.Pattern << "', name '" << C.Name << "'");
     CHECK(globMatch(C.Pattern, C.Name) == C.Match);
   }
+  // Backtracking stays polynomial on a pattern built to defeat it.
+  CHECK_FALSE(globMatch("a*a*a*a*a*a*b", std::string(2000, 'a')));
 }
 
 TEST_CASE("patternSpecificity prefers fewer stars, then more literal text",
@@ -242,13 +243,13 @@ TEST_CASE("loader reads the example of INTERFACE.md", "[policy][loader]") {
 
 TEST_CASE("loader accepts a version alone and empty lists", "[policy][loader]") {
   auto P = loadPolicyBuffer(R"({"version": 1})", "p.json");
-  REQUIRE(P);
+  REQUIRE(errorText(P.takeError()) == "");
   CHECK(P->empty());
   P = loadPolicyBuffer(
       "\xEF\xBB\xBF{\"version\": 1, \"sources\": [], \"sinks\": [],"
       " \"declassifiers\": []}",
       "p.json");
-  REQUIRE(P);
+  REQUIRE(errorText(P.takeError()) == "");
   CHECK(P->empty());
 }
 
@@ -258,7 +259,7 @@ TEST_CASE("loader sorts and deduplicates purposes and out_params",
       R"({"version": 1, "sources": [{"function": "f", "out_params": [2, 0, 2],
           "purposes": ["security", "account", "security"]}]})",
       "p.json");
-  REQUIRE(P);
+  REQUIRE(errorText(P.takeError()) == "");
   REQUIRE(P->Sources.size() == 1);
   CHECK(P->Sources[0].Purposes ==
         std::vector<std::string>{"account", "security"});
@@ -306,7 +307,7 @@ TEST_CASE("loader errors name file, line and column of the problem",
        "key - unexpected '}'; expected string literal"},
       {"{\"version\": 1} x",
        "p.json:1:16: error: malformed JSON: syntax error while parsing value "
-       "- invalid literal; last read: 'x'"},
+       "- invalid literal; last read: '1} x'; expected end of input"},
   };
   for (const auto &C : Cases) {
     INFO("policy: " << C.Json);
@@ -435,8 +436,8 @@ TEST_CASE("mergePolicy keeps identical duplicates once and names both "
              {"field": "a::B::d", "purposes": ["account"]}],
  "declassifiers": [{"function": "m", "reason": "hashes"}]})",
                             "b.json");
-  REQUIRE(A);
-  REQUIRE(B);
+  REQUIRE(errorText(A.takeError()) == "");
+  REQUIRE(errorText(B.takeError()) == "");
 
   Policy Merged;
   REQUIRE(errorText(mergePolicy(Merged, *A)) == "");
@@ -483,7 +484,7 @@ TEST_CASE("loadPolicyFile names an unreadable file", "[policy][loader]") {
   TempDir D;
   std::string Missing = D.file("missing.json");
   auto P = loadPolicyFile(Missing);
-  REQUIRE_FALSE(P);
+  REQUIRE_FALSE(static_cast<bool>(P));
   CHECK(errorText(P.takeError()) ==
         Missing + ": error: cannot read policy file: No such file or "
                   "directory");
@@ -494,7 +495,7 @@ TEST_CASE("loadPolicyFile positions errors in the named file",
   TempDir D;
   std::string Path = D.write("p.json", "{\n  \"version\": 1,\n  \"x\": 1\n}\n");
   auto P = loadPolicyFile(Path);
-  REQUIRE_FALSE(P);
+  REQUIRE_FALSE(static_cast<bool>(P));
   CHECK(errorText(P.takeError()) ==
         Path + ":3:3: error: unknown key 'x' in policy file; expected "
                "'version', 'sources', 'sinks' or 'declassifiers'");
@@ -509,14 +510,14 @@ TEST_CASE("the documented example policies load", "[policy][loader][docs]") {
   }
   auto Ads = loadPolicyFile(std::string(PURPOSE_DOCS_DIR) +
                             "/examples/ads-sdk.policy.json");
-  REQUIRE(Ads);
+  REQUIRE(errorText(Ads.takeError()) == "");
   auto Sinks = Ads->matchSinks("adsdk::Audience::Upload");
   REQUIRE_FALSE(Sinks.empty());
   CHECK(Sinks[0]->Purpose == "advertising");
 
   auto Pb = loadPolicyFile(std::string(PURPOSE_DOCS_DIR) +
                            "/examples/protobuf.policy.json");
-  REQUIRE(Pb);
+  REQUIRE(errorText(Pb.takeError()) == "");
   const SourceRule *S = Pb->matchSource(SourceRule::Function,
                                         "acme::pb::Account::recovery_email");
   REQUIRE(S);

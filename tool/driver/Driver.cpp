@@ -67,6 +67,8 @@ struct Options {
   cl::list<std::string> ExtraArgsBefore{
       "extra-arg-before", cl::desc("Prepend to the compile command"),
       cl::cat(Category)};
+  cl::opt<bool> DumpSummaries{"dump-summaries", cl::Hidden,
+                              cl::desc("Print every function summary")};
   /// --color=auto|always|never. LLVM registers its own boolean "color", so
   /// this one is taken out of argv before LLVM's parser sees it.
   std::string Color = "auto";
@@ -180,6 +182,24 @@ bool touches(const Finding &F, const std::set<std::string> &Files) {
     if (Files.count(S.Pos.File))
       return true;
   return false;
+}
+
+void dumpSummary(const TUSummary &T, llvm::raw_ostream &OS) {
+  static const char *LK[] = {"Param", "Origin", "Field", "Global",
+                             "Object", "CallRet", "CallOut"};
+  static const char *OK[] = {"Return", "OutParam", "FieldStore",
+                             "GlobalStore", "CallArg"};
+  for (const FunctionSummary &F : T.Functions) {
+    OS << "function " << F.Name << " [" << F.USR << "]\n";
+    for (size_t K = 0; K < F.Calls.size(); ++K)
+      OS << "  call#" << K << " " << F.Calls[K].CalleeName
+         << (F.Calls[K].Virtual ? " virtual" : "") << "\n";
+    for (const FlowEdge &E : F.Edges)
+      OS << "  " << LK[(int)E.Src.Kind] << "(" << E.Src.A << "," << E.Src.B
+         << "," << E.Src.Key << ") -> " << OK[(int)E.Dst.Kind] << "("
+         << E.Dst.A << "," << E.Dst.B << "," << E.Dst.Key << ") ["
+         << E.Steps.size() << " steps]\n";
+  }
 }
 
 } // namespace
@@ -323,6 +343,10 @@ int runDriver(int Argc, const char **Argv) {
       R.Errors.push_back(E);
     Sums.push_back(&T.Summary);
   }
+
+  if (O.DumpSummaries)
+    for (const TUSummary *T : Sums)
+      dumpSummary(*T, llvm::errs());
 
   // Reduce: the whole-program solve.
   SolveResult S = solveProgram(Sums);
