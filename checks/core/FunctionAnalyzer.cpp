@@ -239,7 +239,11 @@ private:
         return (int)I;
     return -2;
   }
+  /// A variable of the enclosing function that a lambda's body uses, or an
+  /// init-capture: part of the closure object.
   bool isCapture(const VarDecl *VD) {
+    if (VD->isInitCapture())
+      return true;
     return isLocalVar(VD) && VD->getParentFunctionOrMethod() != FD &&
            paramIndex(VD) == -2;
   }
@@ -254,6 +258,43 @@ private:
   Taint readLocs(const Locs &L, SourceLocation Loc);
   Taint readField(const FieldDecl *F, SourceLocation Loc);
   Taint readGlobal(const VarDecl *VD, SourceLocation Loc);
+  /// Keys of the program-wide states that model exceptions of type \p T:
+  /// its own, and with \p WithBases those of all its base classes and the
+  /// catch-all, for a throw.
+  std::vector<std::string> exceptionKeys(QualType T, bool WithBases) {
+    T = T.getNonReferenceType().getUnqualifiedType().getCanonicalType();
+    std::vector<std::string> Keys;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD) {
+      Keys.push_back(std::string(ExceptionKey) + ":" + T.getAsString());
+    } else {
+      llvm::SmallVector<const CXXRecordDecl *, 4> Work{RD};
+      while (!Work.empty()) {
+        const CXXRecordDecl *R = Work.pop_back_val();
+        std::string K = std::string(ExceptionKey) + ":" + nameOf(R);
+        if (llvm::is_contained(Keys, K))
+          continue;
+        Keys.push_back(K);
+        if (!WithBases || !R->hasDefinition())
+          continue;
+        for (const CXXBaseSpecifier &B : R->bases())
+          if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
+            Work.push_back(BR);
+      }
+    }
+    if (WithBases)
+      Keys.push_back(ExceptionKey);
+    return Keys;
+  }
+  Taint funcRef(const FunctionDecl *F) {
+    Taint T;
+    if (F && !TU.isLibrary(F))
+      T[label(LabelKind::FuncRef, 0, 0, TU.usrOf(F))] = -1;
+    return T;
+  }
+  Taint indirectCall(const CallExpr *CE, const Expr *CalleeE, const Expr *Obj,
+                     llvm::ArrayRef<const Expr *> Args, const Taint &ObjVal,
+                     llvm::ArrayRef<Taint> ArgVals, SourceLocation Loc);
   void addObjects(Taint &T, QualType Ty, bool ThroughIndirection = true);
   Locs locationsOf(const Expr *E);
   Locs pointerTargets(const Expr *E);
@@ -628,7 +669,7 @@ Taint Analyzer::compute(const Expr *E) {
   if (isa<IntegerLiteral>(E) || isa<StringLiteral>(E) ||
       isa<FloatingLiteral>(E) || isa<CharacterLiteral>(E) ||
       isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
-      isa<UnaryExprOrTypeTraitExpr>(E) || isa<CXXThrowExpr>(E) ||
+      isa<UnaryExprOrTypeTraitExpr>(E) ||
       isa<TypeTraitExpr>(E) || isa<SizeOfPackExpr>(E) ||
       isa<CXXNoexceptExpr>(E))
     return {};
@@ -638,6 +679,8 @@ Taint Analyzer::compute(const Expr *E) {
     if (const auto *BD = dyn_cast<BindingDecl>(D->getDecl()))
       if (const Expr *B = BD->getBinding())
         return eval(B);
+    if (const auto *F = dyn_cast<FunctionDecl>(D->getDecl()))
+      return funcRef(F);
     return {};
   }
   if (const auto *M = dyn_cast<MemberExpr>(E)) {
@@ -735,13 +778,25 @@ Taint Analyzer::compute(const Expr *E) {
     return eval(DI->getExpr());
   if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
     return eval(SIL->getSubExpr());
+  if (const auto *TE = dyn_cast<CXXThrowExpr>(E)) {
+    // What a throw carries reaches the catch clauses.
+    // The value is stored under its type and each of its bases, so that a
+    // catch clause reads what could be thrown to it.
+    if (const Expr *Sub = TE->getSubExpr()) {
+      Taint V = eval(Sub);
+      for (const std::string &K : exceptionKeys(Sub->getType(), true))
+        emit(V, Output{OutputKind::GlobalStore, 0, 0, K}, TE->getThrowLoc(),
+             "thrown");
+    }
+    return {};
+  }
   if (isa<CXXThisExpr>(E)) {
     Taint T;
     T[label(LabelKind::Param, ObjectIndex)] = -1;
     return T;
   }
   if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
-    Taint T;
+    Taint T = funcRef(LE->getCallOperator());
     for (const Expr *CI : LE->capture_inits())
       if (CI)
         joinTaint(T, eval(CI), Steps);
@@ -978,6 +1033,24 @@ Taint Analyzer::call(const Expr *E) {
     ArgVals.push_back(eval(A));
   if (Callee && Callee->getBuiltinID())
     return libraryCall(E, Callee, Obj, Args, ObjVal, ArgVals);
+  if (!Callee) {
+    // Through a function pointer, or a member pointer: `(o.*pm)(...)`.
+    const Expr *CalleeE = CE->getCallee()->IgnoreParens();
+    if (const auto *BO = dyn_cast<BinaryOperator>(CalleeE))
+      if (BO->isPtrMemOp()) {
+        Obj = BO->getLHS();
+        ObjVal = eval(Obj);
+        CalleeE = BO->getRHS();
+      }
+    return indirectCall(CE, CalleeE, Obj, Args, ObjVal, ArgVals, Loc);
+  }
+  if (Obj && isa<CXXOperatorCallExpr>(CE) &&
+      Callee->getOverloadedOperator() == OO_Call && TU.isLibrary(Callee))
+    if (const CXXRecordDecl *RD = Obj->getType()->getAsCXXRecordDecl())
+      if (RD->getName() == "function" || RD->getName() == "move_only_function" ||
+          RD->getName() == "function_ref")
+        // std::function: the callees are what was stored in it.
+        return indirectCall(CE, Obj, nullptr, Args, Taint(), ArgVals, Loc);
   const DeclInfo *Info = Callee ? TU.declInfo(Callee) : nullptr;
   bool AsCallSite =
       Callee && (Info || (!TU.isLibrary(Callee) && !isTrivialSpecial(Callee)));
@@ -989,7 +1062,10 @@ Taint Analyzer::call(const Expr *E) {
   CS.Virtual = Virtual;
   CS.HasObject = Obj != nullptr;
   const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
-  CS.ObjectMutable = Obj && MD && !MD->isConst();
+  // A lambda's call operator is const, but writes through its by-reference
+  // captures reach the captured variables.
+  CS.ObjectMutable =
+      Obj && MD && (!MD->isConst() || MD->getParent()->isLambda());
   CS.NumArgs = Args.size();
   std::string CName = quoted(Callee);
   if (Obj)
@@ -1028,6 +1104,50 @@ Taint Analyzer::call(const Expr *E) {
   }
   Taint R;
   if (!Callee->getReturnType()->isVoidType())
+    R[label(LabelKind::CallRet, K)] = -1;
+  return R;
+}
+
+Taint Analyzer::indirectCall(const CallExpr *CE, const Expr *CalleeE,
+                             const Expr *Obj, llvm::ArrayRef<const Expr *> Args,
+                             const Taint &ObjVal, llvm::ArrayRef<Taint> ArgVals,
+                             SourceLocation Loc) {
+  Taint CalleeVal = eval(CalleeE);
+  auto It = CallIndex.find(CE);
+  int K;
+  if (It != CallIndex.end()) {
+    K = It->second;
+  } else {
+    CallSite CS;
+    CS.Indirect = true;
+    std::string Name = "(indirect call)";
+    if (const auto *D = dyn_cast<DeclRefExpr>(strip(CalleeE)))
+      Name = D->getDecl()->getNameAsString();
+    else if (const auto *M = dyn_cast<MemberExpr>(strip(CalleeE)))
+      Name = M->getMemberDecl()->getNameAsString();
+    CS.CalleeName = Name;
+    CS.Pos = TU.posOf(Loc);
+    CS.ReturnsTruth = CE->getType()->isBooleanType();
+    K = (int)Calls.size();
+    Calls.push_back(std::move(CS));
+    CallLocs.push_back(Loc);
+    CallIndex[CE] = K;
+  }
+  CallSite &CS = Calls[K];
+  CS.HasObject = Obj != nullptr;
+  CS.NumArgs = Args.size();
+  std::string CName = "'" + CS.CalleeName + "'";
+  emit(CalleeVal, Output{OutputKind::CallArg, K, CalleeIndex, ""},
+       CalleeE->getExprLoc(), "called through " + CName);
+  if (Obj)
+    emit(ObjVal, Output{OutputKind::CallArg, K, ObjectIndex, ""},
+         Obj->getExprLoc(), "object of call through " + CName);
+  for (unsigned I = 0; I < Args.size(); ++I)
+    emit(ArgVals[I], Output{OutputKind::CallArg, K, (int)I, ""},
+         Args[I]->getExprLoc(),
+         "passed through " + CName + " as argument " + std::to_string(I + 1));
+  Taint R;
+  if (!CE->getType()->isVoidType())
     R[label(LabelKind::CallRet, K)] = -1;
   return R;
 }
@@ -1112,6 +1232,14 @@ void Analyzer::computePointsTo(const CFG &G) {
 
 void Analyzer::transferBlock(const CFGBlock *B, State &S) {
   Cur = &S;
+  if (const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(B->getLabel()))
+    if (const VarDecl *VD = Catch->getExceptionDecl()) {
+      Taint T;
+      T[label(LabelKind::Global, 0, 0,
+              exceptionKeys(VD->getType(), false).front())] =
+          step(-1, VD->getLocation(), "caught as " + varName(VD));
+      S[{VD, 0}] = T;
+    }
   for (const CFGElement &El : *B) {
     if (auto St = El.getAs<CFGStmt>()) {
       transfer(St->getStmt());
@@ -1144,6 +1272,7 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
 
   CFG::BuildOptions Opts;
   Opts.AddInitializers = true;
+  Opts.AddEHEdges = true; // Calls in a try block reach its handlers.
   Opts.AddImplicitDtors = false;
   Opts.AddTemporaryDtors = false;
   Opts.AddCXXDefaultInitExprInCtors = true;

@@ -120,8 +120,8 @@ std::string Policy::digest() const {
   for (const SourceRule &R : Sources) {
     std::string S;
     llvm::raw_string_ostream OS(S);
-    putField(OS, R.Kind == SourceRule::Field ? "source-field"
-                                             : "source-function");
+    putField(OS,
+             R.Kind == SourceRule::Field ? "source-field" : "source-function");
     putField(OS, R.Pattern);
     for (const std::string &P : R.Purposes)
       putField(OS, P);

@@ -23,7 +23,8 @@ enum class NodeKind : uint8_t {
   Field,
   Global,
   Object,
-  Origin
+  Origin,
+  FuncRef
 };
 
 struct NodeKey {
@@ -86,6 +87,8 @@ private:
   int outputNode(int F, const Output &O);
   void buildLocal();
   void bindCalls();
+  void bindTarget(int SiteId, int G);
+  void resolveIndirect();
   std::vector<int> targets(const CallSite &CS);
   void fieldClosure(const std::string &Type, std::set<std::string> &Fields,
                     std::set<std::string> &Seen);
@@ -116,8 +119,12 @@ private:
   std::vector<Site> Sites;
   std::map<std::pair<int, int>, int> SiteIndex;
   std::vector<std::vector<int>> CallersOf; ///< Function -> sites that bind it.
-  /// Sink nodes: node -> (site, purpose).
-  std::map<int, std::vector<std::pair<int, std::string>>> SinkNodes;
+  struct SinkHit {
+    int SiteId;
+    std::string Use;
+    std::string Name; ///< The sink function.
+  };
+  std::map<int, std::vector<SinkHit>> SinkNodes;
 };
 
 ProgramSolver::ProgramSolver(const std::vector<const TUSummary *> &TUs) {
@@ -197,6 +204,8 @@ int ProgramSolver::labelNode(int F, const Label &L) {
     return node(NodeKind::CallRet, F, L.A);
   case LabelKind::CallOut:
     return node(NodeKind::CallOut, F, L.A, L.B);
+  case LabelKind::FuncRef:
+    return node(NodeKind::FuncRef, -1, 0, 0, L.Key);
   }
   return -1;
 }
@@ -283,6 +292,92 @@ void ProgramSolver::readClosure(int F, std::set<std::string> &Fields) {
   }
 }
 
+void ProgramSolver::bindTarget(int SiteId, int G) {
+  const Site &Si = Sites[SiteId];
+  const CallSite &CS = *Si.CS;
+  const FunctionSummary &GS = *Fns[G];
+  if (llvm::is_contained(CallersOf[G], SiteId))
+    return;
+  CallersOf[G].push_back(SiteId);
+  auto argNode = [&](int J) { return node(NodeKind::CallArg, Si.F, Si.K, J); };
+  int FirstArg = CS.HasObject ? ObjectIndex : 0;
+  auto DI = Decls.find(GS.USR);
+  if (CS.Indirect && DI != Decls.end() && DI->second.isSink()) {
+    // An indirect call of a sink is a use, as a direct one.
+    for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
+      auto PU = DI->second.ParamUses.find(J);
+      std::string U =
+          PU != DI->second.ParamUses.end() ? PU->second : DI->second.Use;
+      if (!U.empty())
+        SinkNodes[argNode(J)].push_back({SiteId, U, GS.Name});
+    }
+    return;
+  }
+  for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
+    if (J == ObjectIndex && !GS.IsMethod)
+      continue;
+    if (J >= (int)GS.NumParams)
+      break;
+    addEdge(argNode(J), node(NodeKind::Param, G, J), EdgeKind::CallIn, 0);
+  }
+  // Through std::function or a pointer to a lambda, the callee value is the
+  // closure object.
+  if (CS.Indirect && !CS.HasObject && GS.IsMethod)
+    addEdge(argNode(CalleeIndex), node(NodeKind::Param, G, ObjectIndex),
+            EdgeKind::CallIn, 0);
+  addEdge(node(NodeKind::Ret, G), node(NodeKind::CallRet, Si.F, Si.K),
+          EdgeKind::Return, 0);
+  for (int J = ObjectIndex; J < (int)GS.NumParams; ++J)
+    addEdge(node(NodeKind::Out, G, J),
+            node(NodeKind::CallOut, Si.F, Si.K, J), EdgeKind::Return, 0);
+}
+
+void ProgramSolver::resolveIndirect() {
+  // Calls through function pointers and std::function go to the functions
+  // whose values reach the callee. Binding a call can carry more function
+  // values, so this repeats (a few rounds suffice in practice).
+  std::vector<int> Indirect;
+  for (size_t I = 0; I < Sites.size(); ++I)
+    if (Sites[I].CS->Indirect)
+      Indirect.push_back((int)I);
+  if (Indirect.empty())
+    return;
+  std::vector<int> Refs;
+  for (size_t N = 0; N < Nodes.size(); ++N)
+    if (Nodes[N].Kind == NodeKind::FuncRef && FnIndex.count(Nodes[N].Key))
+      Refs.push_back((int)N);
+  for (int Round = 0; Round < 8; ++Round) {
+    bool Changed = false;
+    for (int R : Refs) {
+      int G = FnIndex[Nodes[R].Key];
+      std::vector<bool> Seen(Nodes.size(), false);
+      std::deque<int> Work{R};
+      Seen[R] = true;
+      while (!Work.empty()) {
+        int N = Work.front();
+        Work.pop_front();
+        for (int E : OutEdges[N])
+          if (!Seen[Edges[E].To]) {
+            Seen[Edges[E].To] = true;
+            Work.push_back(Edges[E].To);
+          }
+      }
+      for (int SiteId : Indirect) {
+        const Site &Si = Sites[SiteId];
+        auto It = NodeIds.find(
+            NodeKey{NodeKind::CallArg, Si.F, Si.K, CalleeIndex, ""});
+        if (It == NodeIds.end() || It->second >= (int)Seen.size() ||
+            !Seen[It->second] || llvm::is_contained(CallersOf[G], SiteId))
+          continue;
+        bindTarget(SiteId, G);
+        Changed = true;
+      }
+    }
+    if (!Changed)
+      break;
+  }
+}
+
 void ProgramSolver::bindCalls() {
   CallersOf.assign(Fns.size(), {});
   for (size_t F = 0; F < Fns.size(); ++F) {
@@ -311,7 +406,7 @@ void ProgramSolver::bindCalls() {
           else if (J >= 0 || T.empty())
             U = Info->Use;
           if (!U.empty())
-            SinkNodes[argNode(J)].push_back({SiteId, U});
+            SinkNodes[argNode(J)].push_back({SiteId, U, CS.CalleeName});
         }
         if (CS.HasObject && !Info->Use.empty() && !T.empty()) {
           // The object of a sink with a body counts as the fields that the
@@ -319,7 +414,7 @@ void ProgramSolver::bindCalls() {
           std::set<std::string> Read;
           readClosure(T.front(), Read);
           int SO = node(NodeKind::SinkObj, (int)F, (int)K);
-          SinkNodes[SO].push_back({SiteId, Info->Use});
+          SinkNodes[SO].push_back({SiteId, Info->Use, CS.CalleeName});
           for (const std::string &Fld : Read)
             addEdge(node(NodeKind::Field, -1, 0, 0, Fld), SO, EdgeKind::Global,
                     1, nullptr,
@@ -347,6 +442,8 @@ void ProgramSolver::bindCalls() {
                                         std::to_string(J + 1)));
         continue;
       }
+      if (CS.Indirect)
+        continue; // Bound by resolveIndirect().
       std::vector<int> T = targets(CS);
       if (T.empty()) {
         // The default rule for library code.
@@ -366,23 +463,8 @@ void ProgramSolver::bindCalls() {
         }
         continue;
       }
-      for (int G : T) {
-        const FunctionSummary &GS = *Fns[G];
-        CallersOf[G].push_back(SiteId);
-        for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
-          if (J == ObjectIndex && !GS.IsMethod)
-            continue;
-          if (J >= (int)GS.NumParams)
-            break;
-          addEdge(argNode(J), node(NodeKind::Param, G, J), EdgeKind::CallIn,
-                  0);
-        }
-        addEdge(node(NodeKind::Ret, G), Ret, EdgeKind::Return, 0);
-        for (int J = ObjectIndex; J < (int)GS.NumParams; ++J)
-          addEdge(node(NodeKind::Out, G, J),
-                  node(NodeKind::CallOut, (int)F, (int)K, J), EdgeKind::Return,
-                  0);
-      }
+      for (int G : T)
+        bindTarget(SiteId, G);
     }
   }
   // Whole objects: a value of a type carries the state of every field the
@@ -574,7 +656,9 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
     int N = S / 4, Mode = (S / 2) % 2, Flag = S % 2;
     auto SN = SinkNodes.find(N);
     if (SN != SinkNodes.end()) {
-      for (const auto &[SiteId, Use] : SN->second) {
+      for (const SinkHit &Hit : SN->second) {
+        int SiteId = Hit.SiteId;
+        const std::string &Use = Hit.Use;
         if (useAllowed(Use, O.Limited))
           continue;
         if (!Found.insert({SiteId, Use}).second)
@@ -589,7 +673,7 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
         Fd.OriginName = O.Name;
         Fd.OriginPurposes = O.Limited;
         Fd.OriginPos = O.Pos;
-        Fd.SinkName = Si.CS->CalleeName;
+        Fd.SinkName = Hit.Name;
         Fd.SinkPurpose = Use;
         Fd.SinkPos = Si.CS->Pos;
         for (int E : Path)
@@ -644,6 +728,7 @@ SolveResult ProgramSolver::run() {
   R.Functions = Fns.size();
   buildLocal();
   bindCalls();
+  resolveIndirect();
   if (!summarize(R))
     return R;
   for (const auto &[Key, D] : Decls)

@@ -35,6 +35,14 @@ namespace purpose {
 
 /// Index of the object of a member call among "arguments" and "parameters".
 constexpr int ObjectIndex = -1;
+/// Index of the callee value (function pointer, std::function, closure) among
+/// the "arguments" of an indirect call.
+constexpr int CalleeIndex = -2;
+
+/// Prefix of the globals that model what a `throw` carries to a `catch`:
+/// "purpose:exception:TYPE" for the thrown type and each of its bases, and
+/// "purpose:exception" alone for `catch (...)`.
+constexpr const char *ExceptionKey = "purpose:exception";
 
 enum class LabelKind : uint8_t {
   Param,   ///< A = parameter index (ObjectIndex for `this`).
@@ -44,6 +52,7 @@ enum class LabelKind : uint8_t {
   Object,  ///< Key = record USR: the whole object, i.e. all its fields.
   CallRet, ///< A = call site index.
   CallOut, ///< A = call site index, B = argument index (ObjectIndex: object).
+  FuncRef, ///< Key = USR of a function or lambda whose address this value is.
 };
 
 struct Label {
@@ -89,6 +98,9 @@ struct CallSite {
   std::string CalleeName; ///< Fully qualified, for messages and fingerprints.
   SourcePos Pos;          ///< The callee name, or the operator.
   bool Virtual = false;   ///< Dispatches to every override.
+  /// Through a function pointer, member pointer or std::function: the
+  /// callees are the functions whose values reach argument CalleeIndex.
+  bool Indirect = false;
   bool HasObject = false; ///< A member call (argument ObjectIndex exists).
   bool ObjectMutable = false; ///< Library rule: taint may flow into the object.
   bool ReturnsTruth = false;  ///< Returns bool: the library rule carries nothing.
@@ -148,11 +160,30 @@ struct Suppression {
   SourcePos Pos;      ///< The comment.
 };
 
+/// What a TU's summary was computed from, to tell when it is stale.
+struct TUInputs {
+  /// The compile command (with --extra-arg), the policy digest and the tool
+  /// version, hashed.
+  std::string CommandHash;
+  /// Every file the TU read (main file and headers): absolute path -> xxh3
+  /// hex digest of the contents as parsed.
+  std::vector<std::pair<std::string, std::string>> Files;
+  /// Paths that did not exist at analysis time and, if created, would shadow
+  /// a header the TU included (an earlier directory on its include path).
+  std::vector<std::string> AbsentShadows;
+};
+
 struct TUSummary {
   std::string MainFile;
+  TUInputs Inputs;
   std::vector<FunctionSummary> Functions;
   std::map<std::string, DeclInfo> Decls;
   std::map<std::string, TypeInfo> Types;
+  /// Policy sink rules with a "param", keyed by the rule's position
+  /// ("file:line:col"): true iff some declaration that the rule matched has
+  /// that parameter. A rule that matched only declarations without it is an
+  /// error of the policy (INTERFACE.md section 3).
+  std::map<std::string, bool> PolicyParamFits;
   /// Problems found in annotations: malformed purposes and the like.
   std::vector<RunError> AnnotationErrors;
 };

@@ -25,8 +25,13 @@ public:
         Seen.insert(FD).second)
       Functions.push_back(FD);
     noteAnnotated(FD);
+    // Policy sinks with a parameter are checked against every declaration
+    // they match, called or not.
+    if (CheckPolicyParams && !FD->isDependentContext())
+      TU.declInfo(FD);
     return true;
   }
+  bool CheckPolicyParams = false;
   bool VisitLambdaExpr(LambdaExpr *LE) {
     if (CXXMethodDecl *MD = LE->getCallOperator())
       VisitFunctionDecl(MD);
@@ -76,6 +81,8 @@ void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol,
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     Out.MainFile = TU.posOf(SM.getLocForStartOfFile(SM.getMainFileID())).File;
   Collector C(TU);
+  C.CheckPolicyParams = llvm::any_of(
+      Pol.Sinks, [](const SinkRule &R) { return R.Param.has_value(); });
   C.TraverseDecl(Ctx.getTranslationUnitDecl());
   for (const FunctionDecl *FD : C.Functions) {
     auto Sum = analyzeFunction(TU, FD);

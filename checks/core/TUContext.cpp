@@ -234,6 +234,13 @@ void TUContext::applyPolicy(const NamedDecl *D, DeclInfo &Info, bool &Any) {
     Info.FromPolicy = Any = true;
   }
   for (const SinkRule *R : Pol.matchSinks(Name)) {
+    if (R->Param) {
+      bool Fits = *R->Param < (int)cast<FunctionDecl>(D)->getNumParams();
+      bool &Known = Out.PolicyParamFits[R->Pos.str()];
+      Known = Known || Fits;
+      if (!Fits)
+        continue;
+    }
     if (R->Param)
       Info.ParamUses[*R->Param] = R->Purpose;
     else

@@ -1,20 +1,16 @@
 //===- Driver.cpp ---------------------------------------------------------===//
 #include "Driver.h"
 #include "Baseline.h"
+#include "Config.h"
 #include "FileUtil.h"
 #include "PolicyLoader.h"
 #include "ReportWriter.h"
 #include "Solver.h"
+#include "SummaryCache.h"
 #include "Suppressions.h"
-#include "TUAnalyzer.h"
-#include "clang/AST/ASTConsumer.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
-#include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "TUAnalysis.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -23,9 +19,9 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <mutex>
 
-using namespace clang;
 using namespace clang::tooling;
 namespace cl = llvm::cl;
 
@@ -57,10 +53,20 @@ struct Options {
       cl::value_desc("file"), cl::cat(Category)};
   cl::opt<unsigned> Jobs{"j", cl::desc("Translation units in parallel"),
                          cl::init(0), cl::cat(Category)};
-  cl::opt<std::string> CacheDir{"cache-dir", cl::desc("Summary cache"),
-                                cl::value_desc("dir"), cl::cat(Category)};
+  cl::list<std::string> CacheDirs{
+      "cache-dir",
+      cl::desc("Summary cache; repeat to also read the caches of shards"),
+      cl::value_desc("dir"), cl::cat(Category)};
   cl::opt<bool> NoCache{"no-cache", cl::desc("Do not use the summary cache"),
                         cl::cat(Category)};
+  cl::opt<std::string> Shard{
+      "shard", cl::desc("K/N: analyze and cache only this share of the TUs"),
+      cl::value_desc("K/N"), cl::cat(Category)};
+  cl::opt<std::string> SourceRoot{
+      "source-root",
+      cl::desc("Root for relative paths in caches and reports (default: the "
+               "config file's directory, else the current directory)"),
+      cl::value_desc("dir"), cl::cat(Category)};
   cl::list<std::string> ExtraArgs{"extra-arg",
                                   cl::desc("Append to the compile command"),
                                   cl::cat(Category)};
@@ -74,57 +80,6 @@ struct Options {
   std::string Color = "auto";
 };
 
-/// Collects a TU's diagnostics so that parallel runs print them in order.
-
-struct TUResult {
-  std::string File;
-  TUSummary Summary;
-  bool Failed = false;
-  std::string Diagnostics;
-  std::vector<RunError> Errors;
-};
-
-class AnalysisConsumer : public ASTConsumer {
-public:
-  AnalysisConsumer(const Policy &Pol, TUResult &R) : Pol(Pol), R(R) {}
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (Ctx.getDiagnostics().hasErrorOccurred()) {
-      R.Failed = true;
-      return;
-    }
-    analyzeTranslationUnit(Ctx, Pol, R.Summary, R.Errors);
-  }
-
-private:
-  const Policy &Pol;
-  TUResult &R;
-};
-
-class AnalysisAction : public ASTFrontendAction {
-public:
-  AnalysisAction(const Policy &Pol, TUResult &R) : Pol(Pol), R(R) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
-                                                 llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Pol, R);
-  }
-
-private:
-  const Policy &Pol;
-  TUResult &R;
-};
-
-class ActionFactory : public FrontendActionFactory {
-public:
-  ActionFactory(const Policy &Pol, TUResult &R) : Pol(Pol), R(R) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Pol, R);
-  }
-
-private:
-  const Policy &Pol;
-  TUResult &R;
-};
-
 std::string absolutePath(llvm::StringRef P) {
   llvm::SmallString<256> S(P);
   llvm::sys::fs::make_absolute(S);
@@ -134,36 +89,6 @@ std::string absolutePath(llvm::StringRef P) {
 
 void printError(llvm::StringRef Msg) {
   llvm::errs() << "purpose-check: error: " << Msg << "\n";
-}
-
-/// Analyzes one TU. Never throws; parse failures are recorded in the result.
-void analyzeOne(const CompilationDatabase &DB, const std::string &File,
-                const Policy &Pol, const Options &O, TUResult &R) {
-  R.File = File;
-  ClangTool Tool(DB, {File});
-  Tool.clearArgumentsAdjusters();
-  Tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
-  Tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
-  Tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
-  std::vector<std::string> Before(O.ExtraArgsBefore.begin(),
-                                  O.ExtraArgsBefore.end());
-  Before.insert(Before.begin(),
-                "-resource-dir=" PURPOSE_CLANG_RESOURCE_DIR);
-  Tool.appendArgumentsAdjuster(
-      getInsertArgumentAdjuster(Before, ArgumentInsertPosition::BEGIN));
-  std::vector<std::string> After(O.ExtraArgs.begin(), O.ExtraArgs.end());
-  After.push_back("-w");
-  Tool.appendArgumentsAdjuster(
-      getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
-  llvm::raw_string_ostream DiagOS(R.Diagnostics);
-  auto DiagOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
-  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
-  Tool.setDiagnosticConsumer(&Printer);
-  Tool.setPrintErrorMessage(false);
-  ActionFactory Factory(Pol, R);
-  int RC = Tool.run(&Factory);
-  if (RC != 0)
-    R.Failed = true;
 }
 
 bool readFile(llvm::StringRef Path, std::string &Out) {
@@ -186,7 +111,7 @@ bool touches(const Finding &F, const std::set<std::string> &Files) {
 
 void dumpSummary(const TUSummary &T, llvm::raw_ostream &OS) {
   static const char *LK[] = {"Param", "Origin", "Field", "Global",
-                             "Object", "CallRet", "CallOut"};
+                             "Object", "CallRet", "CallOut", "FuncRef"};
   static const char *OK[] = {"Return", "OutParam", "FieldStore",
                              "GlobalStore", "CallArg"};
   for (const FunctionSummary &F : T.Functions) {
@@ -200,6 +125,325 @@ void dumpSummary(const TUSummary &T, llvm::raw_ostream &OS) {
          << E.Dst.A << "," << E.Dst.B << "," << E.Dst.Key << ") ["
          << E.Steps.size() << " steps]\n";
   }
+}
+
+/// Digests of files, each read once per run however many TUs include it.
+class DigestMemo {
+public:
+  bool upToDate(const TUInputs &In, std::string &Why) {
+    for (const auto &[Path, Digest] : In.Files)
+      if (digestOf(Path) != Digest) {
+        Why = "'" + Path + "' changed";
+        return false;
+      }
+    for (const std::string &P : In.AbsentShadows)
+      if (llvm::sys::fs::exists(P)) {
+        Why = "'" + P + "' now shadows an included header";
+        return false;
+      }
+    return true;
+  }
+
+private:
+  std::string digestOf(const std::string &Path) {
+    {
+      std::lock_guard<std::mutex> L(M);
+      auto It = Memo.find(Path);
+      if (It != Memo.end())
+        return It->second;
+    }
+    std::string Text, D = "<missing>";
+    if (readFile(Path, Text))
+      D = contentDigest(Text);
+    std::lock_guard<std::mutex> L(M);
+    return Memo[Path] = D;
+  }
+  std::mutex M;
+  std::map<std::string, std::string> Memo;
+};
+
+/// Everything a run needs, resolved from options and the config file.
+struct Run {
+  Options &O;
+  std::optional<Config> Cfg;
+  Policy Pol;
+  std::set<std::string> BaselineFPs;
+  std::unique_ptr<CompilationDatabase> DB;
+  std::string BuildDir;
+  std::string SourceRoot;
+  std::vector<SummaryCache> Caches; ///< [0] is written; the rest are read.
+  unsigned ShardK = 0, ShardN = 0;
+  ReportFormat Format = ReportFormat::Text;
+
+  explicit Run(Options &O) : O(O) {}
+};
+
+/// Resolves options, config, policies, baseline and database. False: the
+/// error has been printed and the exit status is 2.
+bool setUp(Run &R) {
+  Options &O = R.O;
+  auto Fmt = parseReportFormat(O.Format);
+  if (!Fmt) {
+    printError(llvm::toString(Fmt.takeError()));
+    return false;
+  }
+  R.Format = *Fmt;
+  if (O.Color != "auto" && O.Color != "always" && O.Color != "never") {
+    printError("--color must be auto, always or never, not '" + O.Color + "'");
+    return false;
+  }
+  if (!O.Shard.empty()) {
+    auto [K, N] = llvm::StringRef(O.Shard).split('/');
+    if (K.getAsInteger(10, R.ShardK) || N.getAsInteger(10, R.ShardN) ||
+        R.ShardN == 0 || R.ShardK == 0 || R.ShardK > R.ShardN) {
+      printError("--shard must be K/N with 1 <= K <= N, not '" + O.Shard + "'");
+      return false;
+    }
+    if (O.NoCache) {
+      printError("--shard writes the cache; it cannot be used with --no-cache");
+      return false;
+    }
+  }
+
+  // The config file: --config, else the nearest one upward.
+  std::optional<std::string> CfgPath;
+  if (!O.Config.empty())
+    CfgPath = O.Config;
+  else {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    CfgPath = findConfig(Cwd);
+  }
+  if (CfgPath) {
+    auto C = loadConfig(*CfgPath);
+    if (!C) {
+      llvm::errs() << llvm::toString(C.takeError()) << "\n";
+      return false;
+    }
+    R.Cfg = std::move(*C);
+  }
+
+  // Policies: the config's, then --policy.
+  std::vector<std::string> PolicyFiles;
+  if (R.Cfg)
+    PolicyFiles = R.Cfg->Policies;
+  PolicyFiles.insert(PolicyFiles.end(), O.Policies.begin(), O.Policies.end());
+  for (const std::string &P : PolicyFiles) {
+    auto Loaded = loadPolicyFile(P);
+    if (!Loaded) {
+      llvm::errs() << llvm::toString(Loaded.takeError()) << "\n";
+      return false;
+    }
+    if (llvm::Error E = mergePolicy(R.Pol, *Loaded)) {
+      llvm::errs() << llvm::toString(std::move(E)) << "\n";
+      return false;
+    }
+  }
+
+  if (!O.BaselineFile.empty()) {
+    auto B = readBaseline(O.BaselineFile);
+    if (!B) {
+      llvm::errs() << llvm::toString(B.takeError()) << "\n";
+      return false;
+    }
+    R.BaselineFPs = std::move(*B);
+  }
+
+  // The compilation database: -p, else the config's build_dir, else upward.
+  std::string ErrMsg;
+  R.BuildDir = O.BuildPath;
+  if (R.BuildDir.empty() && R.Cfg && !R.Cfg->BuildDir.empty())
+    R.BuildDir = R.Cfg->BuildDir;
+  if (!R.BuildDir.empty()) {
+    R.DB = CompilationDatabase::loadFromDirectory(R.BuildDir, ErrMsg);
+    if (!R.DB) {
+      printError("cannot load a compilation database from '" + R.BuildDir +
+                 "': " + ErrMsg);
+      return false;
+    }
+  } else {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    R.DB = CompilationDatabase::autoDetectFromDirectory(Cwd, ErrMsg);
+    if (!R.DB) {
+      printError("no compilation database (compile_commands.json) found in '" +
+                 std::string(Cwd.str()) + "' or above; pass -p BUILD_DIR");
+      return false;
+    }
+    // The directory the database came from, for the default cache.
+    llvm::SmallString<256> Dir(Cwd);
+    while (!Dir.empty()) {
+      llvm::SmallString<256> Candidate(Dir);
+      llvm::sys::path::append(Candidate, "compile_commands.json");
+      if (llvm::sys::fs::exists(Candidate))
+        break;
+      Dir = llvm::sys::path::parent_path(Dir);
+    }
+    R.BuildDir = std::string(Dir.str());
+  }
+  R.BuildDir = absolutePath(R.BuildDir);
+
+  if (!O.SourceRoot.empty())
+    R.SourceRoot = absolutePath(O.SourceRoot);
+  else if (R.Cfg)
+    R.SourceRoot = R.Cfg->Dir;
+  else {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    R.SourceRoot = std::string(Cwd.str());
+  }
+
+  if (!O.NoCache) {
+    std::vector<std::string> Dirs(O.CacheDirs.begin(), O.CacheDirs.end());
+    if (Dirs.empty())
+      Dirs.push_back(R.Cfg && !R.Cfg->CacheDir.empty()
+                         ? R.Cfg->CacheDir
+                         : R.BuildDir + "/.purpose-check-cache");
+    for (const std::string &D : Dirs)
+      R.Caches.emplace_back(absolutePath(D), R.SourceRoot);
+  }
+  return true;
+}
+
+/// A stable share of the TUs for --shard: by the hash of the root-relative
+/// path, so that every shard agrees whatever the order of the database.
+bool inShard(const Run &R, const std::string &File) {
+  if (!R.ShardN)
+    return true;
+  llvm::StringRef Rel(File);
+  if (Rel.consume_front(R.SourceRoot))
+    Rel.consume_front("/");
+  std::string D = contentDigest(Rel);
+  unsigned long long H = 0;
+  llvm::StringRef(D).getAsInteger(16, H);
+  return H % R.ShardN == R.ShardK - 1;
+}
+
+/// The map step: each TU from the cache when its inputs are unchanged, else
+/// parsed and analyzed (and cached).
+std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) {
+  Options &O = R.O;
+  unsigned Jobs = O.Jobs ? (unsigned)O.Jobs
+                         : llvm::hardware_concurrency().compute_thread_count();
+  std::vector<TUResult> Results(Files.size());
+  DigestMemo Memo;
+  std::mutex M;
+  unsigned Done = 0;
+  bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
+  std::vector<std::string> CacheWarnings;
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        TUJob Job{Files[I],
+                  {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
+                  {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
+        TUResult &T = Results[I];
+        std::string Key = commandHash(*R.DB, Job, R.Pol);
+        for (const SummaryCache &C : R.Caches) {
+          auto Cached = C.load(absolutePath(Files[I]));
+          if (!Cached) {
+            std::lock_guard<std::mutex> L(M);
+            CacheWarnings.push_back(llvm::toString(Cached.takeError()));
+            continue;
+          }
+          std::string Why;
+          if (*Cached && (*Cached)->Inputs.CommandHash == Key &&
+              Memo.upToDate((*Cached)->Inputs, Why)) {
+            T.Summary = std::move(**Cached);
+            T.FromCache = true;
+            break;
+          }
+        }
+        if (!T.FromCache && inShard(R, Files[I])) {
+          analyzeTU(*R.DB, Job, R.Pol, T);
+          if (!T.Failed && !R.Caches.empty())
+            if (llvm::Error E = R.Caches.front().store(T.Summary)) {
+              std::lock_guard<std::mutex> L(M);
+              CacheWarnings.push_back(llvm::toString(std::move(E)));
+            }
+        }
+        if (Progress) {
+          std::lock_guard<std::mutex> L(M);
+          llvm::errs() << "\r[" << ++Done << "/" << Files.size() << "] "
+                       << llvm::sys::path::filename(Files[I]) << "\x1b[K";
+        }
+      });
+    Pool.wait();
+  }
+  if (Progress)
+    llvm::errs() << "\r\x1b[K";
+  llvm::sort(CacheWarnings);
+  for (const std::string &W : CacheWarnings)
+    llvm::errs() << "purpose-check: warning: " << W
+                 << "; the translation unit is analyzed again\n";
+  return Results;
+}
+
+/// Filters, suppressions, baselines: everything between the solve and the
+/// report.
+void finish(Run &R, Report &Rep) {
+  Options &O = R.O;
+  std::vector<Suppression> Unjustified;
+  applySuppressions(Rep, readFile, Unjustified);
+  for (const Suppression &U : Unjustified)
+    llvm::errs() << U.Pos.File << ":" << U.Pos.Line << ":" << U.Pos.Column
+                 << ": warning: suppression of purpose-limitation without a "
+                    "reason; write 'NOLINT(purpose-limitation): reason' "
+                    "[purpose-annotation]\n";
+  if (R.Cfg && !R.Cfg->Exclude.empty())
+    for (auto *L : {&Rep.Violations, &Rep.Suppressed, &Rep.Declassified})
+      llvm::erase_if(*L, [&](const Finding &F) {
+        return R.Cfg->excludes(F.SinkPos.File);
+      });
+  if (!O.Files.empty()) {
+    std::set<std::string> Only;
+    for (const std::string &F : O.Files)
+      Only.insert(absolutePath(F));
+    for (auto *L : {&Rep.Violations, &Rep.Suppressed, &Rep.Declassified})
+      llvm::erase_if(*L, [&](const Finding &F) { return !touches(F, Only); });
+  }
+}
+
+/// A policy sink's "param" out of range for every overload that its name
+/// matches is an error of the policy file.
+void checkPolicyParams(const Run &R, const std::vector<const TUSummary *> &Sums,
+                       Report &Rep) {
+  std::map<std::string, bool> Fits;
+  for (const TUSummary *T : Sums)
+    for (const auto &[Pos, Fit] : T->PolicyParamFits)
+      Fits[Pos] = Fits[Pos] || Fit;
+  for (const SinkRule &S : R.Pol.Sinks) {
+    if (!S.Param)
+      continue;
+    auto It = Fits.find(S.Pos.str());
+    if (It != Fits.end() && !It->second)
+      Rep.Errors.push_back(
+          {S.Pos.str() + ": error: parameter index " +
+           std::to_string(*S.Param) + " is out of range for every overload "
+           "of '" + S.Pattern + "' that the program declares"});
+  }
+}
+
+int writeOutput(Run &R, Report &Rep) {
+  Options &O = R.O;
+  WriteOptions WO;
+  WO.Format = R.Format;
+  bool ToFile = !O.Output.empty();
+  WO.Color = O.Color == "always" ||
+             (O.Color == "auto" && !ToFile &&
+              llvm::sys::Process::StandardOutIsDisplayed());
+  if (ToFile) {
+    if (llvm::Error E = writeFileAtomically(
+            O.Output, [&](llvm::raw_ostream &OS) { writeReport(Rep, WO, OS); })) {
+      printError(llvm::toString(std::move(E)));
+      return 2;
+    }
+  } else {
+    writeReport(Rep, WO, llvm::outs());
+    llvm::outs().flush();
+  }
+  return 0;
 }
 
 } // namespace
@@ -237,178 +481,91 @@ int runDriver(int Argc, const char **Argv) {
     return 2;
   }
 
-  auto Fmt = parseReportFormat(O.Format);
-  if (!Fmt) {
-    printError(llvm::toString(Fmt.takeError()));
+  Run R(O);
+  if (!setUp(R))
     return 2;
-  }
-  if (O.Color != "auto" && O.Color != "always" && O.Color != "never") {
-    printError("--color must be auto, always or never, not '" + O.Color + "'");
-    return 2;
-  }
 
-  // Policies.
-  Policy Pol;
-  for (const std::string &P : O.Policies) {
-    auto Loaded = loadPolicyFile(P);
-    if (!Loaded) {
-      llvm::errs() << llvm::toString(Loaded.takeError()) << "\n";
-      return 2;
-    }
-    if (llvm::Error E = mergePolicy(Pol, *Loaded)) {
-      llvm::errs() << llvm::toString(std::move(E)) << "\n";
-      return 2;
-    }
-  }
-
-  // Baseline, read before any work so a bad file fails fast.
-  std::set<std::string> BaselineFPs;
-  if (!O.BaselineFile.empty()) {
-    auto B = readBaseline(O.BaselineFile);
-    if (!B) {
-      llvm::errs() << llvm::toString(B.takeError()) << "\n";
-      return 2;
-    }
-    BaselineFPs = std::move(*B);
-  }
-
-  // Compilation database.
-  std::string ErrMsg;
-  std::unique_ptr<CompilationDatabase> DB;
-  std::string BuildDir = O.BuildPath;
-  if (!BuildDir.empty()) {
-    DB = CompilationDatabase::loadFromDirectory(BuildDir, ErrMsg);
-    if (!DB) {
-      printError("cannot load a compilation database from '" + BuildDir +
-                 "': " + ErrMsg);
-      return 2;
-    }
-  } else {
-    llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
-    DB = CompilationDatabase::autoDetectFromDirectory(Cwd, ErrMsg);
-    if (!DB) {
-      printError("no compilation database found (compile_commands.json) in '" +
-                 std::string(Cwd.str()) +
-                 "' or above; pass -p BUILD_DIR: " + ErrMsg);
-      return 2;
-    }
-  }
-  std::vector<std::string> Files = DB->getAllFiles();
+  std::vector<std::string> Files = R.DB->getAllFiles();
+  for (std::string &F : Files)
+    F = absolutePath(F);
   llvm::sort(Files);
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   if (Files.empty()) {
-    printError("the compilation database lists no files");
+    printError("the compilation database in '" + R.BuildDir +
+               "' lists no files");
     return 2;
   }
 
-  // Map: each TU to its summaries.
-  unsigned Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  std::vector<TUResult> Results(Files.size());
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
-    std::mutex M;
-    unsigned Done = 0;
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] {
-        analyzeOne(*DB, Files[I], Pol, O, Results[I]);
-        if (Progress) {
-          std::lock_guard<std::mutex> L(M);
-          llvm::errs() << "\r[" << ++Done << "/" << Files.size() << "] "
-                       << llvm::sys::path::filename(Files[I]) << "\x1b[K";
-        }
-      });
-    Pool.wait();
-    if (Progress)
-      llvm::errs() << "\r\x1b[K";
-  }
+  std::vector<TUResult> Results = analyzeAll(R, Files);
 
-  Report R;
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  R.SourceRoot = std::string(Cwd.str());
+  Report Rep;
+  Rep.SourceRoot = R.SourceRoot;
   std::vector<const TUSummary *> Sums;
-  for (TUResult &T : Results) {
-    ++R.Stats.TranslationUnits;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    TUResult &T = Results[I];
+    if (R.ShardN && !T.FromCache && !inShard(R, Files[I]))
+      continue;
+    ++Rep.Stats.TranslationUnits;
+    Rep.Stats.TranslationUnitsFromCache += T.FromCache;
     if (T.Failed) {
-      ++R.Stats.FailedTranslationUnits;
+      ++Rep.Stats.FailedTranslationUnits;
       llvm::errs() << T.Diagnostics;
-      R.Errors.push_back({"failed to parse '" + T.File + "'"});
+      Rep.Errors.push_back({Files[I] + ": error: failed to parse this "
+                                       "translation unit; it was not "
+                                       "analyzed"});
       continue;
     }
     for (RunError &E : T.Summary.AnnotationErrors)
-      R.Errors.push_back(E);
+      Rep.Errors.push_back(E);
     for (RunError &E : T.Errors)
-      R.Errors.push_back(E);
+      Rep.Errors.push_back(E);
     Sums.push_back(&T.Summary);
   }
-
+  checkPolicyParams(R, Sums, Rep);
   if (O.DumpSummaries)
     for (const TUSummary *T : Sums)
       dumpSummary(*T, llvm::errs());
 
+  if (R.ShardN) {
+    // A shard only fills the cache; the run over the merged caches reports.
+    for (const RunError &E : Rep.Errors)
+      llvm::errs() << E.Message << "\n";
+    llvm::errs() << "purpose-check: shard " << R.ShardK << "/" << R.ShardN
+                 << ": " << Rep.Stats.TranslationUnits
+                 << " translation units in '" << R.Caches.front().dir()
+                 << "'\n";
+    return Rep.Errors.empty() ? 0 : 2;
+  }
+
   // Reduce: the whole-program solve.
   SolveResult S = solveProgram(Sums);
-  R.Stats.Functions = S.Functions;
-  R.Violations = std::move(S.Violations);
-  R.Declassified = std::move(S.Declassified);
+  Rep.Stats.Functions = S.Functions;
+  Rep.Violations = std::move(S.Violations);
+  Rep.Declassified = std::move(S.Declassified);
   for (RunError &E : S.Errors)
-    R.Errors.push_back(E);
+    Rep.Errors.push_back(E);
 
-  std::vector<Suppression> Unjustified;
-  applySuppressions(R, readFile, Unjustified);
-  for (const Suppression &U : Unjustified)
-    llvm::errs() << U.Pos.File << ":" << U.Pos.Line << ":" << U.Pos.Column
-                 << ": warning: suppression of purpose-limitation without a "
-                    "reason; write 'NOLINT(purpose-limitation): reason' "
-                    "[purpose-annotation]\n";
-
-  if (!O.Files.empty()) {
-    std::set<std::string> Only;
-    for (const std::string &F : O.Files)
-      Only.insert(absolutePath(F));
-    for (auto *L : {&R.Violations, &R.Suppressed, &R.Declassified})
-      llvm::erase_if(*L, [&](const Finding &F) { return !touches(F, Only); });
-  }
-
+  finish(R, Rep);
   if (!O.WriteBaselineFile.empty()) {
-    R.sort();
-    if (llvm::Error E = writeBaseline(O.WriteBaselineFile, R)) {
+    Rep.sort();
+    if (llvm::Error E = writeBaseline(O.WriteBaselineFile, Rep)) {
       printError(llvm::toString(std::move(E)));
       return 2;
     }
   }
-  applyBaseline(R, BaselineFPs);
-  R.Complete = R.Errors.empty();
-  R.sort();
-
-  for (const RunError &E : R.Errors)
+  applyBaseline(Rep, R.BaselineFPs);
+  Rep.Complete = Rep.Errors.empty();
+  Rep.sort();
+  for (const RunError &E : Rep.Errors)
     llvm::errs() << E.Message << "\n";
+  if (int RC = writeOutput(R, Rep))
+    return RC;
 
-  WriteOptions WO;
-  WO.Format = *Fmt;
-  bool ToFile = !O.Output.empty();
-  WO.Color = O.Color == "always" ||
-             (O.Color == "auto" && !ToFile &&
-              llvm::sys::Process::StandardOutIsDisplayed());
-  if (ToFile) {
-    if (llvm::Error E = writeFileAtomically(O.Output, [&](llvm::raw_ostream &OS) {
-          writeReport(R, WO, OS);
-        })) {
-      printError(llvm::toString(std::move(E)));
-      return 2;
-    }
-  } else {
-    writeReport(R, WO, llvm::outs());
-    llvm::outs().flush();
-  }
-
-  if (!R.Complete)
+  if (!Rep.Complete)
     return 2;
   if (!O.WriteBaselineFile.empty())
     return 0;
-  return R.Violations.empty() ? 0 : 1;
+  return Rep.Violations.empty() ? 0 : 1;
 }
 
 } // namespace purpose

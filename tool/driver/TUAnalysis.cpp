@@ -1,0 +1,187 @@
+//===- TUAnalysis.cpp -----------------------------------------------------===//
+#include "TUAnalysis.h"
+#include "SummaryCache.h"
+#include "TUAnalyzer.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <set>
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace purpose {
+namespace {
+
+std::string normalized(llvm::StringRef P) {
+  llvm::SmallString<256> S(P);
+  llvm::sys::fs::make_absolute(S);
+  llvm::sys::path::remove_dots(S, /*remove_dot_dot=*/true);
+  return std::string(S.str());
+}
+
+/// Records, for each #include, the paths that would shadow the header it
+/// found if they were created: the same name in a directory searched earlier.
+class IncludeRecorder : public PPCallbacks {
+public:
+  IncludeRecorder(Preprocessor &PP, std::set<std::string> &Absent)
+      : PP(PP), Absent(Absent) {}
+
+  void InclusionDirective(SourceLocation HashLoc, const Token &,
+                          StringRef FileName, bool IsAngled,
+                          CharSourceRange, OptionalFileEntryRef File,
+                          StringRef SearchPath, StringRef, const Module *,
+                          bool, SrcMgr::CharacteristicKind) override {
+    if (!File || llvm::sys::path::is_absolute(FileName))
+      return;
+    std::string Found = normalized(SearchPath);
+    auto consider = [&](llvm::StringRef Dir) {
+      std::string D = normalized(Dir);
+      if (D == Found)
+        return false;
+      llvm::SmallString<256> C(D);
+      llvm::sys::path::append(C, FileName);
+      if (!llvm::sys::fs::exists(C))
+        Absent.insert(normalized(C));
+      return true;
+    };
+    const SourceManager &SM = PP.getSourceManager();
+    if (!IsAngled) {
+      if (OptionalFileEntryRef Includer =
+              SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(HashLoc))))
+        if (!consider(llvm::sys::path::parent_path(Includer->getName())))
+          return;
+    }
+    HeaderSearch &HS = PP.getHeaderSearchInfo();
+    auto It = IsAngled ? HS.angled_dir_begin() : HS.search_dir_begin();
+    for (auto End = HS.search_dir_end(); It != End; ++It) {
+      if (!It->isNormalDir())
+        continue;
+      if (!consider(It->getDirRef()->getName()))
+        return;
+    }
+  }
+
+private:
+  Preprocessor &PP;
+  std::set<std::string> &Absent;
+};
+
+class Consumer : public ASTConsumer {
+public:
+  Consumer(const Policy &Pol, TUResult &R, std::set<std::string> &Absent)
+      : Pol(Pol), R(R), Absent(Absent) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred()) {
+      R.Failed = true;
+      return;
+    }
+    analyzeTranslationUnit(Ctx, Pol, R.Summary, R.Errors);
+    // Every file the TU read, with a digest of what was parsed.
+    SourceManager &SM = Ctx.getSourceManager();
+    std::map<std::string, std::string> Files;
+    for (auto It = SM.fileinfo_begin(), E = SM.fileinfo_end(); It != E; ++It) {
+      FileEntryRef FE = It->first;
+      std::optional<llvm::MemoryBufferRef> Buf =
+          SM.getMemoryBufferForFileOrNone(FE);
+      if (!Buf)
+        continue;
+      Files[normalized(FE.getName())] = contentDigest(Buf->getBuffer());
+    }
+    R.Summary.Inputs.Files.assign(Files.begin(), Files.end());
+    R.Summary.Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
+  }
+
+private:
+  const Policy &Pol;
+  TUResult &R;
+  std::set<std::string> &Absent;
+};
+
+class Action : public ASTFrontendAction {
+public:
+  Action(const Policy &Pol, TUResult &R) : Pol(Pol), R(R) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    CI.getPreprocessor().addPPCallbacks(
+        std::make_unique<IncludeRecorder>(CI.getPreprocessor(), Absent));
+    return std::make_unique<Consumer>(Pol, R, Absent);
+  }
+
+private:
+  const Policy &Pol;
+  TUResult &R;
+  std::set<std::string> Absent;
+};
+
+class Factory : public FrontendActionFactory {
+public:
+  Factory(const Policy &Pol, TUResult &R) : Pol(Pol), R(R) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(Pol, R);
+  }
+
+private:
+  const Policy &Pol;
+  TUResult &R;
+};
+
+} // namespace
+
+std::string commandHash(const CompilationDatabase &DB, const TUJob &Job,
+                        const Policy &Pol) {
+  std::string S = "purpose-check " PURPOSE_CHECK_VERSION "\n";
+  S += Pol.digest() + "\n";
+  for (const CompileCommand &C : DB.getCompileCommands(Job.File)) {
+    S += C.Directory + "\n";
+    for (const std::string &A : C.CommandLine)
+      S += A + "\x1f";
+    S += "\n";
+  }
+  for (const std::string &A : Job.ExtraArgsBefore)
+    S += "before:" + A + "\x1f";
+  for (const std::string &A : Job.ExtraArgs)
+    S += "after:" + A + "\x1f";
+  return contentDigest(S);
+}
+
+void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
+               const Policy &Pol, TUResult &R) {
+  ClangTool Tool(DB, {Job.File});
+  Tool.clearArgumentsAdjusters();
+  Tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
+  Tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
+  Tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
+  std::vector<std::string> Before = Job.ExtraArgsBefore;
+  // Builtin headers (stddef.h, ...) come from the installed Clang.
+  Before.insert(Before.begin(), "-resource-dir=" PURPOSE_CLANG_RESOURCE_DIR);
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(Before, ArgumentInsertPosition::BEGIN));
+  std::vector<std::string> After = Job.ExtraArgs;
+  After.push_back("-w");
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
+  llvm::raw_string_ostream DiagOS(R.Diagnostics);
+  auto DiagOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
+  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
+  Tool.setDiagnosticConsumer(&Printer);
+  Tool.setPrintErrorMessage(false);
+  Factory F(Pol, R);
+  if (Tool.run(&F) != 0)
+    R.Failed = true;
+  R.Summary.Inputs.CommandHash = commandHash(DB, Job, Pol);
+  if (R.Summary.MainFile.empty())
+    R.Summary.MainFile = normalized(Job.File);
+}
+
+} // namespace purpose

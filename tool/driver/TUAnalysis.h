@@ -1,0 +1,45 @@
+//===- TUAnalysis.h - Parse one TU and reduce it to summaries ---*- C++ -*-===//
+//
+// The map step of the driver: runs Clang on one compile command and hands the
+// AST to analyzeTranslationUnit, recording what the TU read (TUInputs) so the
+// summary cache can tell when it is stale.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PURPOSE_TOOL_TUANALYSIS_H
+#define PURPOSE_TOOL_TUANALYSIS_H
+
+#include "Policy.h"
+#include "Summary.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <vector>
+
+namespace purpose {
+
+struct TUJob {
+  std::string File;
+  std::vector<std::string> ExtraArgsBefore;
+  std::vector<std::string> ExtraArgs;
+};
+
+struct TUResult {
+  TUSummary Summary;
+  bool Failed = false;
+  bool FromCache = false;
+  std::string Diagnostics; ///< Clang's, for a failed TU.
+  std::vector<RunError> Errors;
+};
+
+/// The hash of everything but file contents that a TU's summary depends on:
+/// its compile commands, the extra arguments, the policy and the tool version.
+std::string commandHash(const clang::tooling::CompilationDatabase &DB,
+                        const TUJob &Job, const Policy &Pol);
+
+/// Parses and analyzes \p Job. Never throws; a TU that does not parse is
+/// marked Failed with Clang's diagnostics.
+void analyzeTU(const clang::tooling::CompilationDatabase &DB, const TUJob &Job,
+               const Policy &Pol, TUResult &R);
+
+} // namespace purpose
+
+#endif
