@@ -31,6 +31,13 @@ ORIGIN is the fully qualified name of the limited declaration as the report
 prints it: ns::Struct::field, ns::g_var, ns::Function (its return value),
 ns::Function::param. Any other reported violation is an unexpected finding.
 
+Extra compiler arguments for every file of a case go on a line of its own in
+any of its .cpp/.h/.hpp files:
+
+  // RUN-ARGS: ARG...
+      split as a shell would; %S stands for the directory of the file that
+      holds the line, e.g. `// RUN-ARGS: -isystem %S/../system`.
+
 The tool must exit 1 when the case expects a report and 0 when it does not;
 exit status 2 (or any other) fails the case and shows the tool's stderr.
 
@@ -46,6 +53,7 @@ import glob
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -62,6 +70,8 @@ EXPECTATION_SUFFIXES = (".cpp", ".cc", ".h", ".hpp")
 EXPECT_RE = re.compile(
     r"//.*?\b(?P<kind>expect-violation|xfail-violation|xfail-no-violation)"
     r"(?:\((?P<rule>[a-z0-9-]+)\))?:(?P<origins>.*)$")
+# `// RUN-ARGS: ARG...` at the start of a line: extra compiler arguments.
+RUN_ARGS_RE = re.compile(r"^\s*//\s*RUN-ARGS:(?P<args>.*)$")
 # Anything that looks like an expectation but does not parse is an error, so
 # that a typo cannot silently turn a check off.
 LOOKS_LIKE_EXPECT_RE = re.compile(r"//.*\b(expect-|xfail-)")
@@ -147,6 +157,24 @@ def parse_expectations(files):
     return exp, errors
 
 
+def parse_run_args(files):
+    """Extra compiler arguments of a case, from its `// RUN-ARGS:` lines."""
+    extra = []
+    for path in files:
+        directory = os.path.dirname(os.path.abspath(path))
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for lineno, line in enumerate(f, 1):
+                m = RUN_ARGS_RE.match(line)
+                if not m:
+                    continue
+                try:
+                    words = shlex.split(m.group("args"))
+                except ValueError as e:
+                    raise CaseError("%s:%d: malformed RUN-ARGS: %s" % (path, lineno, e))
+                extra += [w.replace("%S", directory) for w in words]
+    return extra
+
+
 def resolve(path, bases):
     if os.path.isabs(path):
         return os.path.realpath(path)
@@ -174,8 +202,8 @@ def reported_keys(report, bases):
     return keys
 
 
-def run_tool(args, sources, policies, directory, tmp):
-    entries = make_compdb.make_entries(directory, (), args.repo, files=sources)
+def run_tool(args, sources, policies, directory, tmp, extra=()):
+    entries = make_compdb.make_entries(directory, extra, args.repo, files=sources)
     make_compdb.write_compdb(tmp, entries)
     cmd = [args.tool, "-p", tmp, "--format", "json", "--no-cache"]
     for p in policies:
@@ -208,9 +236,10 @@ def check_case(case, args):
         exp, errors = parse_expectations(texts)
         if errors:
             raise CaseError("\n".join(errors))
+        extra = parse_run_args(texts)
         tmp = tempfile.mkdtemp(prefix="purpose-corpus-")
         try:
-            cmd, proc = run_tool(args, sources, policies, directory, tmp)
+            cmd, proc = run_tool(args, sources, policies, directory, tmp, extra)
             if proc.returncode not in (0, 1):
                 raise CaseError("tool exited with status %d\n%s"
                                 % (proc.returncode, tail(proc.stderr)))

@@ -6,7 +6,9 @@ wherever a case says `FAKE-REPORT: ORIGIN`, so each test states both what the
 "tool" reports and what the case expects. Run: python3 corpus_runner_test.py
 """
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -185,6 +187,34 @@ class RunnerTest(unittest.TestCase):
         self.assertEqual(status, 0, out)
         with open(log) as f:
             self.assertIn(policy, f.read().split("\n"))
+
+    def test_run_args_reach_the_compilation_database(self):
+        case = self.write("runargs/n.cpp", """\
+            // RUN-ARGS: -isystem %S/../system -DGREETING="hello world"
+            void F() {}
+            """)
+        status, out = self.run_runner(case, extra=("--keep",))
+        self.assertEqual(status, 0, out)
+        kept = [line.split("kept ", 1)[1].strip() for line in out.splitlines()
+                if ": kept " in line]
+        self.assertEqual(len(kept), 1, out)
+        try:
+            with open(os.path.join(kept[0], "compile_commands.json")) as f:
+                (entry,) = json.load(f)
+        finally:
+            shutil.rmtree(kept[0], ignore_errors=True)
+        args = entry["arguments"]
+        where = os.path.join(self.dir, "runargs")
+        i = args.index("-isystem")
+        self.assertEqual(args[i + 1], where + "/../system")
+        self.assertIn("-DGREETING=hello world", args)
+        self.assertLess(i, args.index("-c"))
+
+    def test_malformed_run_args_fails(self):
+        case = self.write("o.cpp", "// RUN-ARGS: -DX='unterminated\nvoid F() {}\n")
+        status, out = self.run_runner(case)
+        self.assertEqual(status, 1, out)
+        self.assertIn("malformed RUN-ARGS", out)
 
     def test_rule_other_than_default(self):
         case = self.write("l.cpp", """\

@@ -51,11 +51,17 @@ struct Locs {
   std::set<LocKey> Locals;
   std::set<const FieldDecl *> Fields;
   std::set<const VarDecl *> Globals;
-  size_t size() const { return Locals.size() + Fields.size() + Globals.size(); }
+  /// Whatever the reference or pointer returned by these call sites refers
+  /// to (resolved by the solver from the callee's ReturnsRefTo).
+  std::set<int> ViaCalls;
+  size_t size() const {
+    return Locals.size() + Fields.size() + Globals.size() + ViaCalls.size();
+  }
   void add(const Locs &O) {
     Locals.insert(O.Locals.begin(), O.Locals.end());
     Fields.insert(O.Fields.begin(), O.Fields.end());
     Globals.insert(O.Globals.begin(), O.Globals.end());
+    ViaCalls.insert(O.ViaCalls.begin(), O.ViaCalls.end());
   }
 };
 
@@ -158,7 +164,21 @@ bool isOutputAlgorithm(const FunctionDecl *FD) {
          N == "swap_ranges" || N == "replace_copy_if";
 }
 
+/// An implicit or defaulted default constructor that runs default member
+/// initializers (`std::string to = CurrentUserPhone();`): analyzed as a
+/// function, since those initializers can read limited data.
+bool initializesMembers(const CXXConstructorDecl *Ctor) {
+  if (!Ctor->isDefaultConstructor() || !Ctor->hasBody())
+    return false;
+  return llvm::any_of(Ctor->getParent()->fields(), [](const FieldDecl *F) {
+    return F->hasInClassInitializer();
+  });
+}
+
 bool isTrivialSpecial(const FunctionDecl *FD) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    if (initializesMembers(Ctor))
+      return false;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     if (MD->isDefaulted() || MD->isTrivial())
       if (isa<CXXConstructorDecl>(MD) || MD->isCopyAssignmentOperator() ||
@@ -333,6 +353,7 @@ private:
   std::vector<SourceLocation> CallLocs;
   llvm::DenseMap<const Expr *, int> CallIndex;
   std::set<std::string> FieldsRead;
+  std::set<Output> RetRefs;
 };
 
 void Analyzer::emit(const Taint &T, const Output &O, SourceLocation Loc,
@@ -388,6 +409,8 @@ Taint Analyzer::readLocs(const Locs &L, SourceLocation Loc) {
     joinTaint(T, readField(F, Loc), Steps);
   for (const VarDecl *G : L.Globals)
     joinTaint(T, readGlobal(G, Loc), Steps);
+  for (int K : L.ViaCalls)
+    T.insert({label(LabelKind::CallRet, K), -1});
   return T;
 }
 
@@ -474,10 +497,21 @@ Locs Analyzer::pointerTargets(const Expr *E) {
     return L;
   }
   if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
-    for (const LambdaCapture &C : LE->captures())
-      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+    // A closure refers to what it captures by reference, and to what the
+    // pointers it captures by value point to.
+    auto Init = LE->capture_init_begin();
+    for (const LambdaCapture &C : LE->captures()) {
+      const Expr *IE = Init != LE->capture_init_end() ? *Init++ : nullptr;
+      if (!C.capturesVariable())
+        continue;
+      if (C.getCaptureKind() == LCK_ByRef) {
         if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
           L.add(varLocs(VD));
+      } else if (IE && (IE->getType()->isPointerType() ||
+                        isIteratorLike(IE->getType()))) {
+        L.add(pointerTargets(IE));
+      }
+    }
     return L;
   }
   if (isa<CallExpr>(E) || isa<CXXConstructExpr>(E))
@@ -533,10 +567,20 @@ Locs Analyzer::locationsOf(const Expr *E) {
     // object (or, for free functions, into a reference argument) refers to
     // that object.
     const FunctionDecl *Callee = C->getDirectCallee();
-    if (!Callee || !TU.isLibrary(Callee))
+    if (!Callee)
       return L;
+    if (!TU.isLibrary(Callee)) {
+      auto It = CallIndex.find(C);
+      QualType R = Callee->getReturnType();
+      if (It != CallIndex.end() && (R->isReferenceType() || R->isPointerType()))
+        L.ViaCalls.insert(It->second);
+      return L;
+    }
     QualType R = Callee->getReturnType();
-    if (!R->isReferenceType() && !isIteratorLike(R))
+    bool TupleOfRefs = Callee->isInStdNamespace() &&
+                       (Callee->getName() == "tie" ||
+                        Callee->getName() == "forward_as_tuple");
+    if (!R->isReferenceType() && !isIteratorLike(R) && !TupleOfRefs)
       return L;
     const Expr *Obj = nullptr;
     llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
@@ -562,6 +606,13 @@ Locs Analyzer::locationsOf(const Expr *E) {
       return L;
     }
     const FunctionDecl *BD = bindingDecl(Callee);
+    if (Callee->isInStdNamespace() &&
+        (Callee->getName() == "tie" || Callee->getName() == "forward_as_tuple")) {
+      // A tuple of references refers to what its arguments name.
+      for (const Expr *A : Args)
+        L.add(locationsOf(A));
+      return L;
+    }
     for (unsigned I = 0; I < Args.size(); ++I) {
       if (I >= BD->getNumParams())
         break;
@@ -605,6 +656,10 @@ void Analyzer::store(const Locs &L, const Taint &T, bool Strong,
     emit(T, Output{OutputKind::GlobalStore, 0, 0, TU.usrOf(G)}, Loc,
          "stored in " + quoted(G));
   }
+  for (int K : L.ViaCalls)
+    emit(T, Output{OutputKind::StoreViaCall, K, 0, ""}, Loc,
+         "stored through the reference returned by '" + Calls[K].CalleeName +
+             "'");
 }
 
 Taint Analyzer::eval(const Expr *E) {
@@ -658,9 +713,19 @@ void Analyzer::transfer(const Stmt *St) {
     return;
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
-    if (const Expr *RV = RS->getRetValue())
+    if (const Expr *RV = RS->getRetValue()) {
       emit(eval(RV), Output{OutputKind::Return, 0, 0, ""}, RS->getBeginLoc(),
            "returned from " + quoted(FD));
+      // What a returned reference or pointer refers to, for stores through it.
+      QualType R = FD->getReturnType();
+      if (R->isReferenceType() || R->isPointerType()) {
+        Locs L = R->isReferenceType() ? locationsOf(RV) : pointerTargets(RV);
+        for (const FieldDecl *F : L.Fields)
+          RetRefs.insert(Output{OutputKind::FieldStore, 0, 0, TU.usrOf(F)});
+        for (const VarDecl *G : L.Globals)
+          RetRefs.insert(Output{OutputKind::GlobalStore, 0, 0, TU.usrOf(G)});
+      }
+    }
     return;
   }
 }
@@ -1165,7 +1230,8 @@ Taint Analyzer::construct(const CXXConstructExpr *E) {
   const DeclInfo *Info = Ctor ? TU.declInfo(Ctor) : nullptr;
   bool AsCallSite = Ctor && (Info || (!TU.isLibrary(Ctor) &&
                                       !isTrivialSpecial(Ctor) &&
-                                      !Ctor->isImplicit()));
+                                      (!Ctor->isImplicit() ||
+                                       initializesMembers(Ctor))));
   if (!AsCallSite) {
     Taint V = libraryCall(E, nullptr, nullptr, Args, Taint(), ArgVals);
     joinTaint(V, Whole, Steps);
@@ -1380,6 +1446,7 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
     Sum.Edges.push_back(std::move(E));
   }
   Sum.FieldsRead.assign(FieldsRead.begin(), FieldsRead.end());
+  Sum.ReturnsRefTo.assign(RetRefs.begin(), RetRefs.end());
   return Sum;
 }
 

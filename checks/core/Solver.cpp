@@ -20,6 +20,7 @@ enum class NodeKind : uint8_t {
   CallOut,
   CallArg,
   SinkObj,
+  StoreVia,
   Field,
   Global,
   Object,
@@ -158,8 +159,12 @@ void ProgramSolver::merge(const std::vector<const TUSummary *> &TUs) {
       if (!M.Declassify)
         M.Declassify = D.Declassify;
     }
-    for (const auto &[K, T] : TU->Types)
-      Types.emplace(K, T);
+    for (const auto &[K, T] : TU->Types) {
+      // A TU that sees only a declaration (a pimpl's Impl) knows no fields.
+      auto [It, New] = Types.emplace(K, T);
+      if (!New && It->second.Fields.empty() && !T.Fields.empty())
+        It->second = T;
+    }
   }
   for (size_t I = 0; I < Fns.size(); ++I)
     for (const std::string &O : Fns[I]->Overrides)
@@ -222,6 +227,8 @@ int ProgramSolver::outputNode(int F, const Output &O) {
     return node(NodeKind::Global, -1, 0, 0, O.Key);
   case OutputKind::CallArg:
     return node(NodeKind::CallArg, F, O.A, O.B);
+  case OutputKind::StoreViaCall:
+    return node(NodeKind::StoreVia, F, O.A);
   }
   return -1;
 }
@@ -327,6 +334,12 @@ void ProgramSolver::bindTarget(int SiteId, int G) {
             EdgeKind::CallIn, 0);
   addEdge(node(NodeKind::Ret, G), node(NodeKind::CallRet, Si.F, Si.K),
           EdgeKind::Return, 0);
+  // Stores through the reference it returns reach what that refers to.
+  if (!GS.ReturnsRefTo.empty()) {
+    int Via = node(NodeKind::StoreVia, Si.F, Si.K);
+    for (const Output &O : GS.ReturnsRefTo)
+      addEdge(Via, outputNode(G, O), EdgeKind::Global, 0);
+  }
   for (int J = ObjectIndex; J < (int)GS.NumParams; ++J)
     addEdge(node(NodeKind::Out, G, J),
             node(NodeKind::CallOut, Si.F, Si.K, J), EdgeKind::Return, 0);
@@ -647,7 +660,8 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
   int Start = sid(OIt->second, 0, 0);
   Dist[Start] = {0, -1};
   Q.push({0, Start});
-  std::set<std::tuple<int, std::string>> Found;
+  // A declassified path must not hide a direct one: found per flag.
+  std::set<std::tuple<int, std::string, int>> Found;
   while (!Q.empty()) {
     auto [D, S] = Q.top();
     Q.pop();
@@ -661,7 +675,7 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
         const std::string &Use = Hit.Use;
         if (useAllowed(Use, O.Limited))
           continue;
-        if (!Found.insert({SiteId, Use}).second)
+        if (!Found.insert({SiteId, Use, Flag}).second)
           continue;
         const Site &Si = Sites[SiteId];
         // Rebuild the trace.

@@ -74,6 +74,9 @@ enum class OutputKind : uint8_t {
   FieldStore,  ///< Key = field USR.
   GlobalStore, ///< Key = variable USR.
   CallArg,     ///< A = call site index, B = argument index.
+  /// A = call site index: a store through the reference or pointer that the
+  /// call returned (`*proto.mutable_number() = v`, `LastSeen() = v`).
+  StoreViaCall,
 };
 
 struct Output {
@@ -125,6 +128,9 @@ struct FunctionSummary {
   std::vector<FlowEdge> Edges;
   /// Fields this function reads (USRs), for member sinks with a body.
   std::vector<std::string> FieldsRead;
+  /// What the reference or pointer it returns may refer to: FieldStore and
+  /// GlobalStore outputs (Key set). Stores through it at call sites go there.
+  std::vector<Output> ReturnsRefTo;
 };
 
 /// Annotations and policy entries of one declaration.

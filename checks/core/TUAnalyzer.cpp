@@ -12,6 +12,15 @@ using namespace clang;
 namespace purpose {
 namespace {
 
+/// A defaulted default constructor whose members have default initializers.
+bool runsInitializers(const FunctionDecl *FD) {
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD);
+  return Ctor && Ctor->isDefaultConstructor() &&
+         llvm::any_of(Ctor->getParent()->fields(), [](const FieldDecl *F) {
+           return F->hasInClassInitializer();
+         });
+}
+
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   explicit Collector(TUContext &TU) : TU(TU) {}
@@ -21,8 +30,8 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
-        !FD->isInvalidDecl() && !FD->isDefaulted() && !TU.isLibrary(FD) &&
-        Seen.insert(FD).second)
+        !FD->isInvalidDecl() && (!FD->isDefaulted() || runsInitializers(FD)) &&
+        !TU.isLibrary(FD) && Seen.insert(FD).second)
       Functions.push_back(FD);
     noteAnnotated(FD);
     // Policy sinks with a parameter are checked against every declaration

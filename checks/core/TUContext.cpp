@@ -405,10 +405,12 @@ void TUContext::registerRecord(const CXXRecordDecl *RD) {
   llvm::SmallVector<std::string, 8> Nested;
   if (RD->hasDefinition()) {
     for (const FieldDecl *F : RD->fields()) {
+      // Raw-pointer and reference members are not followed: neither what
+      // they point to nor what was stored in them is part of the object.
+      if (F->getType()->isPointerType() || F->getType()->isReferenceType())
+        continue;
       Info.Fields.push_back(usrOf(F));
-      // Raw-pointer and reference members are not followed.
-      if (!F->getType()->isPointerType() && !F->getType()->isReferenceType())
-        collectHeld(F->getType(), Nested, 1);
+      collectHeld(F->getType(), Nested, 1);
     }
     for (const CXXBaseSpecifier &B : RD->bases())
       collectHeld(B.getType(), Nested, 1);

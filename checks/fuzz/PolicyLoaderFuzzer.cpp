@@ -35,17 +35,19 @@ void checkErrors(llvm::Error E) {
 }
 
 bool sortedValidPurposes(const std::vector<std::string> &Ps) {
-  return !Ps.empty() && llvm::all_of(Ps, [](const std::string &P) {
-           return isValidPurpose(P);
-         }) && std::adjacent_find(Ps.begin(), Ps.end(),
-                                  [](const std::string &A,
-                                     const std::string &B) { return A >= B; }) ==
-                                      Ps.end();
+  return !Ps.empty() &&
+         llvm::all_of(Ps,
+                      [](const std::string &P) { return isValidPurpose(P); }) &&
+         std::adjacent_find(Ps.begin(), Ps.end(),
+                            [](const std::string &A, const std::string &B) {
+                              return A >= B;
+                            }) == Ps.end();
 }
 
 void checkPolicy(const Policy &P) {
   for (const SourceRule &S : P.Sources) {
-    if (S.Pattern.empty() || !sortedValidPurposes(S.Purposes) || S.Pos.Line == 0)
+    if (S.Pattern.empty() || !sortedValidPurposes(S.Purposes) ||
+        S.Pos.Line == 0)
       fail("bad source rule", S.Pattern);
     if (S.Kind == SourceRule::Field && !S.OutParams.empty())
       fail("field source with out_params", S.Pattern);

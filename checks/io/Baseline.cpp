@@ -51,8 +51,8 @@ readBaselineDocument(const JsonDocument &Doc) {
   return Out;
 }
 
-llvm::Expected<std::set<std::string>>
-parseBaseline(llvm::StringRef Contents, llvm::StringRef Name) {
+llvm::Expected<std::set<std::string>> parseBaseline(llvm::StringRef Contents,
+                                                    llvm::StringRef Name) {
   auto Doc = JsonDocument::parse(Contents, Name);
   if (!Doc)
     return Doc.takeError();

@@ -30,8 +30,8 @@ namespace purpose {
 llvm::Expected<std::set<std::string>> readBaseline(llvm::StringRef Path);
 
 /// Parses baseline JSON held in memory; \p Name stands for the file.
-llvm::Expected<std::set<std::string>>
-parseBaseline(llvm::StringRef Contents, llvm::StringRef Name);
+llvm::Expected<std::set<std::string>> parseBaseline(llvm::StringRef Contents,
+                                                    llvm::StringRef Name);
 
 /// Writes the fingerprints of \p R.Violations (only those: suppressed and
 /// declassified flows need no baseline) to \p Path, atomically.

@@ -19,8 +19,7 @@ writeFileAtomically(llvm::StringRef Path,
                                      ".tmp-%%%%%%%%");
   int FD = -1;
   llvm::SmallString<256> TempPath;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
     return cannotWrite(Path, EC.message());
 
   std::error_code WriteEC;

@@ -1,4 +1,4 @@
-//===- FileUtil.h - Writing output files safely ------------------*- C++ -*-===//
+//===- FileUtil.h - Writing output files safely -----------------*- C++ -*-===//
 #ifndef PURPOSE_IO_FILEUTIL_H
 #define PURPOSE_IO_FILEUTIL_H
 

@@ -67,29 +67,38 @@ std::string jsonStrings(const std::set<std::string> &Items) {
 }
 
 const char *Style = R"(
-body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:70em;padding:1em 2em;color:#222}
-h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
-.summary{font-size:1.05em}.incomplete{color:#b00;font-weight:bold}
+body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:70em;
+  padding:1em 2em;color:#222}
+h1{font-size:1.5em}
+h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
+.summary{font-size:1.05em}
+.incomplete{color:#b00;font-weight:bold}
 .filters{margin:1em 0;display:flex;gap:2em}
-section.finding{border:1px solid #ddd;border-left:4px solid #c00;border-radius:4px;margin:1em 0;padding:.5em 1em}
-section.suppressed{border-left-color:#999}section.declassified{border-left-color:#07a}
-.loc{font-family:monospace;color:#555}.reason{font-style:italic}
+section.finding{border:1px solid #ddd;border-left:4px solid #c00;
+  border-radius:4px;margin:1em 0;padding:.5em 1em}
+section.suppressed{border-left-color:#999}
+section.declassified{border-left-color:#07a}
+.loc{font-family:monospace;color:#555}
+.reason{font-style:italic}
 pre{background:#f6f6f6;padding:.4em .6em;margin:.3em 0;overflow-x:auto}
-code{background:#f0f0f0;padding:0 .2em}.fp{color:#888;font-size:.85em}
+code{background:#f0f0f0;padding:0 .2em}
+.fp{color:#888;font-size:.85em}
 ul.errors li{color:#b00;font-family:monospace}
 )";
 
 const char *Script = R"(
-(function(){
-  var purpose=document.getElementById('purpose'),file=document.getElementById('file');
-  function apply(){
-    document.querySelectorAll('section.finding').forEach(function(s){
-      var p=JSON.parse(s.dataset.purposes),f=JSON.parse(s.dataset.files);
-      var ok=(!purpose.value||p.indexOf(purpose.value)>=0)&&(!file.value||f.indexOf(file.value)>=0);
-      s.hidden=!ok;
+(function() {
+  var purpose = document.getElementById('purpose');
+  var file = document.getElementById('file');
+  function apply() {
+    document.querySelectorAll('section.finding').forEach(function(s) {
+      var p = JSON.parse(s.dataset.purposes), f = JSON.parse(s.dataset.files);
+      s.hidden = (purpose.value && p.indexOf(purpose.value) < 0) ||
+                 (file.value && f.indexOf(file.value) < 0);
     });
   }
-  purpose.addEventListener('change',apply);file.addEventListener('change',apply);
+  purpose.addEventListener('change', apply);
+  file.addEventListener('change', apply);
 })();
 )";
 
@@ -100,7 +109,8 @@ public:
 
   void write() {
     collectFilters();
-    OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+          "charset=\"utf-8\">\n"
        << "<title>purpose-check report</title>\n<style>" << Style
        << "</style>\n</head>\n<body>\n<h1>purpose-check report</h1>\n";
     summary();
@@ -118,7 +128,9 @@ private:
   SourceCache Sources;
   std::set<std::string> AllPurposes, AllFiles;
 
-  std::string path(const SourcePos &P) { return pathUnder(P.File, R.SourceRoot); }
+  std::string path(const SourcePos &P) {
+    return pathUnder(P.File, R.SourceRoot);
+  }
   std::string where(const SourcePos &P) {
     return path(P) + ":" + std::to_string(P.Line) + ":" +
            std::to_string(P.Column);
@@ -221,7 +233,8 @@ private:
       OS << escape(F.Reason) << "</p>\n";
     }
     if (!F.OriginName.empty()) {
-      OS << "<p>Origin <code>" << escape(F.OriginName) << "</code>, limited to ";
+      OS << "<p>Origin <code>" << escape(F.OriginName)
+         << "</code>, limited to ";
       for (size_t I = 0; I < F.OriginPurposes.size(); ++I)
         OS << (I ? ", " : "") << "<code>" << escape(F.OriginPurposes[I])
            << "</code>";

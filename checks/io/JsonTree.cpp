@@ -1,4 +1,5 @@
-//===- JsonTree.cpp - SAX-built JSON trees with byte offsets ---------------===//
+//===- JsonTree.cpp - SAX-built JSON trees with byte offsets
+//---------------===//
 //
 // nlohmann's SAX callbacks carry no position. The parser pulls one byte at a
 // time from its input iterator, and calls back right after it has read the
@@ -218,7 +219,8 @@ private:
   }
   bool finishNumber(JsonNode N) {
     size_t I = N.Offset;
-    while (I < Text.size() && llvm::StringRef("+-.eE0123456789").contains(Text[I]))
+    while (I < Text.size() &&
+           llvm::StringRef("+-.eE0123456789").contains(Text[I]))
       ++I;
     LastEnd = I;
     return add(std::move(N));

@@ -1,4 +1,4 @@
-//===- JsonTree.h - JSON values that remember where they were written -*- C++ -*-===//
+//===- JsonTree.h - JSON values that know their positions -------*- C++ -*-===//
 //
 // The I/O layer reads every user-written JSON file (policies, baselines, the
 // config) through this tree so that semantic errors can name FILE:LINE:COL.

@@ -21,17 +21,19 @@ public:
   explicit PolicyReader(const JsonDocument &Doc) : Doc(Doc) {}
 
   Policy read();
-  llvm::Error takeErrors() { return std::move(Errors); }
+  /// Every problem found, in file order; success if none.
+  llvm::Error takeErrors();
 
 private:
   const JsonDocument &Doc;
-  llvm::Error Errors = llvm::Error::success();
+  std::vector<std::pair<size_t, std::string>> Problems; ///< Offset, message.
   unsigned NumErrors = 0;
 
   void report(size_t Offset, const llvm::Twine &Msg);
   void checkKeys(const JsonNode &Obj, llvm::ArrayRef<llvm::StringRef> Allowed,
                  llvm::StringRef Where);
-  bool expectKind(const JsonNode &N, JsonNode::KindTy K, const llvm::Twine &For);
+  bool expectKind(const JsonNode &N, JsonNode::KindTy K,
+                  const llvm::Twine &For);
   std::optional<std::string> readName(const JsonNode &Obj, llvm::StringRef Key);
   std::optional<std::string> readPurpose(const JsonNode &N,
                                          llvm::StringRef Key);
@@ -55,17 +57,31 @@ size_t keyOffset(const JsonNode &Obj, llvm::StringRef Key) {
 }
 
 void PolicyReader::report(size_t Offset, const llvm::Twine &Msg) {
-  ++NumErrors;
-  if (NumErrors > MaxErrors + 1)
-    return;
-  if (NumErrors == MaxErrors + 1) {
+  if (++NumErrors <= MaxErrors)
+    Problems.emplace_back(Offset, Msg.str());
+}
+
+llvm::Error PolicyReader::takeErrors() {
+  // Problems were found in validation order; report them in file order.
+  // Problems[I] sorts by offset, then by I, so the order is total.
+  std::vector<size_t> Order(Problems.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    return std::make_pair(Problems[A].first, A) <
+           std::make_pair(Problems[B].first, B);
+  });
+  llvm::Error Errors = llvm::Error::success();
+  for (size_t I : Order)
+    Errors = llvm::joinErrors(std::move(Errors),
+                              Doc.error(Problems[I].first, Problems[I].second));
+  if (NumErrors > MaxErrors)
     Errors = llvm::joinErrors(
         std::move(Errors),
         makePositionedError(PolicyPos{Doc.name().str(), 0, 0},
                             "too many errors emitted, stopping now"));
-    return;
-  }
-  Errors = llvm::joinErrors(std::move(Errors), Doc.error(Offset, Msg));
+  Problems.clear();
+  return Errors;
 }
 
 void PolicyReader::checkKeys(const JsonNode &Obj,
@@ -87,8 +103,7 @@ void PolicyReader::checkKeys(const JsonNode &Obj,
         Hint += (J ? (J + 1 == Allowed.size() ? " or '" : ", '") : "'") +
                 Allowed[J].str() + "'";
     }
-    report(Obj.KeyOffsets[I],
-           "unknown key '" + Key + "' in " + Where + Hint);
+    report(Obj.KeyOffsets[I], "unknown key '" + Key + "' in " + Where + Hint);
   }
 }
 
@@ -114,7 +129,7 @@ std::optional<std::string> PolicyReader::readName(const JsonNode &Obj,
   const JsonNode *V = Obj.get(Key);
   if (!V || !expectKind(*V, JsonNode::String, "'" + Key + "'"))
     return std::nullopt;
-  if (V->Str.empty() || llvm::StringRef(V->Str).trim().empty()) {
+  if (llvm::StringRef(V->Str).trim().empty()) {
     report(V->Offset, "'" + Key + "' must not be empty");
     return std::nullopt;
   }
@@ -146,8 +161,8 @@ std::optional<int> PolicyReader::readIndex(const JsonNode &N,
     return std::nullopt;
   }
   if (N.UIntValue > static_cast<uint64_t>(INT_MAX)) {
-    report(N.Offset, "'" + Key + "' " + std::to_string(N.UIntValue) +
-                         " is out of range");
+    report(N.Offset,
+           "'" + Key + "' " + std::to_string(N.UIntValue) + " is out of range");
     return std::nullopt;
   }
   return static_cast<int>(N.UIntValue);
@@ -155,8 +170,7 @@ std::optional<int> PolicyReader::readIndex(const JsonNode &N,
 
 void PolicyReader::readSource(const JsonNode &N, Policy &P) {
   unsigned Before = NumErrors;
-  checkKeys(N, {"field", "function", "purposes", "out_params"},
-            "source entry");
+  checkKeys(N, {"field", "function", "purposes", "out_params"}, "source entry");
   SourceRule R;
   R.Pos = Doc.position(N.Offset);
   const JsonNode *Field = N.get("field");
@@ -283,7 +297,8 @@ template <typename RuleT, typename SameKeyFn, typename SameValueFn>
 void mergeRules(std::vector<RuleT> &Into, const std::vector<RuleT> &From,
                 SameKeyFn SameKey, SameValueFn SameValue, llvm::Error &Errs) {
   for (const RuleT &R : From) {
-    auto It = llvm::find_if(Into, [&](const RuleT &O) { return SameKey(O, R); });
+    auto It =
+        llvm::find_if(Into, [&](const RuleT &O) { return SameKey(O, R); });
     if (It == Into.end())
       Into.push_back(R);
     else if (!SameValue(*It, R))

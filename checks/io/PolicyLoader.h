@@ -1,4 +1,4 @@
-//===- PolicyLoader.h - Reading policy files (INTERFACE.md section 3) -*- C++ -*-===//
+//===- PolicyLoader.h - Reading policy files --------------------*- C++ -*-===//
 //
 // Turns policy JSON into a Policy. Every problem is reported, clang style, as
 // "FILE:LINE:COL: error: MESSAGE": malformed JSON, unknown or duplicate keys,

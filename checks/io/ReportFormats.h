@@ -56,11 +56,6 @@ struct Snippet {
 };
 Snippet makeSnippet(llvm::StringRef Line, unsigned LineNo, unsigned Column);
 
-/// Total findings of \p R by kind, for summaries.
-inline size_t totalFindings(const Report &R) {
-  return R.Violations.size() + R.Suppressed.size() + R.Declassified.size();
-}
-
 } // namespace purpose
 
 #endif

@@ -60,7 +60,7 @@ ojson text(llvm::StringRef S) { return ojson{{"text", S.str()}}; }
 
 class SarifBuilder {
 public:
-  SarifBuilder(const Report &R) : R(R) {
+  explicit SarifBuilder(const Report &R) : R(R) {
     for (const RuleInfo &I : Rules)
       RuleIds.push_back(I.Id);
     // Rules the analysis reports beyond the known two get an entry too.
@@ -92,8 +92,8 @@ public:
   ojson result(const Finding &F) const {
     ojson Res = ojson::object();
     Res["ruleId"] = F.Rule;
-    Res["ruleIndex"] = static_cast<size_t>(
-        llvm::find(RuleIds, F.Rule) - RuleIds.begin());
+    Res["ruleIndex"] =
+        static_cast<size_t>(llvm::find(RuleIds, F.Rule) - RuleIds.begin());
     Res["level"] = level(F.Rule);
     Res["message"] = text(F.Message);
     Res["locations"] = ojson::array({location(F.SinkPos, "")});
@@ -122,9 +122,9 @@ public:
     if (F.Kind == FindingKind::Suppressed)
       Res["suppressions"] = ojson::array({suppression("inSource", F.Reason)});
     else if (F.Kind == FindingKind::Declassified)
-      Res["suppressions"] = ojson::array({suppression(
-          "external", F.Reason + " (declassified by '" + F.Declassifier +
-                          "')")});
+      Res["suppressions"] = ojson::array(
+          {suppression("external", F.Reason + " (declassified by '" +
+                                       F.Declassifier + "')")});
     return Res;
   }
 

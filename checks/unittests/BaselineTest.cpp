@@ -9,7 +9,8 @@ using purpose::test::readFile;
 using purpose::test::TempDir;
 
 namespace {
-Finding withFingerprint(std::string FP, FindingKind K = FindingKind::Violation) {
+Finding withFingerprint(std::string FP,
+                        FindingKind K = FindingKind::Violation) {
   Finding F;
   F.Kind = K;
   F.Fingerprint = std::move(FP);

@@ -26,8 +26,8 @@ TEST_CASE("writeFileAtomically into a missing directory fails cleanly",
   TempDir D;
   std::string Path = D.file("missing/out.txt");
   bool Called = false;
-  std::string Msg = errorText(writeFileAtomically(
-      Path, [&](llvm::raw_ostream &OS) { Called = true; }));
+  std::string Msg = errorText(
+      writeFileAtomically(Path, [&](llvm::raw_ostream &OS) { Called = true; }));
   CHECK(Msg == "cannot write '" + Path + "': No such file or directory");
   CHECK_FALSE(Called);
   CHECK(D.entries().empty());
@@ -40,8 +40,8 @@ TEST_CASE("writeFileAtomically leaves no file when the rename fails",
   std::string Path = D.file("report.json");
   REQUIRE_FALSE(llvm::sys::fs::create_directory(Path));
   D.write("report.json/keep", "x");
-  std::string Msg = errorText(writeFileAtomically(
-      Path, [](llvm::raw_ostream &OS) { OS << "{}\n"; }));
+  std::string Msg = errorText(
+      writeFileAtomically(Path, [](llvm::raw_ostream &OS) { OS << "{}\n"; }));
   CHECK(llvm::StringRef(Msg).starts_with("cannot write '" + Path + "': "));
   CHECK(D.entries() == std::vector<std::string>{"report.json"});
   CHECK(llvm::sys::fs::is_directory(Path));

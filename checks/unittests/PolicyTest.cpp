@@ -94,15 +94,14 @@ TEST_CASE("PolicyPos prints file:line:col", "[policy]") {
   CHECK(PolicyPos{"dir/p.json", 12, 7}.str() == "dir/p.json:12:7");
 }
 
-TEST_CASE("matchSource picks the most specific entry of the kind",
-          "[policy]") {
+TEST_CASE("matchSource picks the most specific entry of the kind", "[policy]") {
   Policy P;
-  P.Sources = {source(SourceRule::Function, "acme::*", {"account"}, 1),
-               source(SourceRule::Function, "acme::pb::*", {"security"}, 2),
-               source(SourceRule::Function, "acme::pb::Account::recovery_email",
-                      {"security.recovery"}, 3),
-               source(SourceRule::Field, "acme::Account::phone_2fa",
-                      {"security"}, 4)};
+  P.Sources = {
+      source(SourceRule::Function, "acme::*", {"account"}, 1),
+      source(SourceRule::Function, "acme::pb::*", {"security"}, 2),
+      source(SourceRule::Function, "acme::pb::Account::recovery_email",
+             {"security.recovery"}, 3),
+      source(SourceRule::Field, "acme::Account::phone_2fa", {"security"}, 4)};
   const SourceRule *R =
       P.matchSource(SourceRule::Function, "acme::pb::Account::recovery_email");
   REQUIRE(R);
@@ -241,7 +240,8 @@ TEST_CASE("loader reads the example of INTERFACE.md", "[policy][loader]") {
   CHECK(P->Declassifiers[0].Pos.str() == "policy.json:13:5");
 }
 
-TEST_CASE("loader accepts a version alone and empty lists", "[policy][loader]") {
+TEST_CASE("loader accepts a version alone and empty lists",
+          "[policy][loader]") {
   auto P = loadPolicyBuffer(R"({"version": 1})", "p.json");
   REQUIRE(errorText(P.takeError()) == "");
   CHECK(P->empty());
@@ -317,7 +317,8 @@ TEST_CASE("loader errors name file, line and column of the problem",
   }
 }
 
-TEST_CASE("loader reports every problem of source entries", "[policy][loader]") {
+TEST_CASE("loader reports every problem of source entries",
+          "[policy][loader]") {
   const char *Json = R"({
   "version": 1,
   "sources": [
@@ -396,7 +397,8 @@ TEST_CASE("loader stops collecting after many errors", "[policy][loader]") {
   Json += "]}";
   auto Errors = loadErrors(Json);
   REQUIRE(Errors.size() == 51);
-  CHECK(Errors.back() == "p.json: error: too many errors emitted, stopping now");
+  CHECK(Errors.back() ==
+        "p.json: error: too many errors emitted, stopping now");
 }
 
 TEST_CASE("loader limits nesting depth", "[policy][loader]") {
@@ -504,7 +506,8 @@ TEST_CASE("loadPolicyFile positions errors in the named file",
 TEST_CASE("the documented example policies load", "[policy][loader][docs]") {
   for (const char *Name : {"ads-sdk.policy.json", "protobuf.policy.json"}) {
     INFO(Name);
-    auto P = loadPolicyFile(std::string(PURPOSE_DOCS_DIR) + "/examples/" + Name);
+    auto P =
+        loadPolicyFile(std::string(PURPOSE_DOCS_DIR) + "/examples/" + Name);
     REQUIRE(errorText(P.takeError()) == "");
     CHECK_FALSE(P->empty());
   }

@@ -1,6 +1,6 @@
 //===- ReportWriterTest.cpp - Text, JSON, SARIF and HTML reports ----------===//
-#include "ReportFormats.h"
 #include "ReportWriter.h"
+#include "ReportFormats.h"
 #include "TestUtil.h"
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -155,9 +155,10 @@ TEST_CASE("text report without source lines, and with nothing to report",
   F.R.Violations[1].SinkPos = {"/nonexistent/x.cpp", 9, 1};
   F.R.Violations[1].Message += " [purpose-limitation]";
   std::string Out = F.write(ReportFormat::Text, false, /*Lines=*/false);
-  CHECK(Out == F.Ads + ":4:3: warning: 'acme::Account::phone' limited to "
-                       "'security' is used for 'advertising' by "
-                       "'adsdk::Upload' [purpose-limitation]\n" +
+  CHECK(Out == F.Ads +
+                   ":4:3: warning: 'acme::Account::phone' limited to "
+                   "'security' is used for 'advertising' by "
+                   "'adsdk::Upload' [purpose-limitation]\n" +
                    F.Ads + ":3:20: note: read of 'acme::Account::phone'\n" +
                    F.Ads + ":4:3: note: passed to 'adsdk::Upload'\n" +
                    "/nonexistent/x.cpp:9:1: warning: 'acme::Account::phone' "
@@ -175,11 +176,12 @@ TEST_CASE("text report without source lines, and with nothing to report",
 TEST_CASE("text report colors like clang", "[report][text]") {
   Fixture F;
   std::string Out = F.write(ReportFormat::Text, /*Color=*/true);
-  CHECK(Out.find("\033[1m" + F.Ads + ":4:3: \033[0m\033[0;1;35mwarning: "
-                                     "\033[0m\033[1m'acme::Account::phone'") ==
-        0);
-  CHECK(Out.find("\033[1m" + F.Ads + ":3:20: \033[0m\033[0;1;36mnote: "
-                                     "\033[0mread of") != std::string::npos);
+  CHECK(Out.find("\033[1m" + F.Ads +
+                 ":4:3: \033[0m\033[0;1;35mwarning: "
+                 "\033[0m\033[1m'acme::Account::phone'") == 0);
+  CHECK(Out.find("\033[1m" + F.Ads +
+                 ":3:20: \033[0m\033[0;1;36mnote: "
+                 "\033[0mread of") != std::string::npos);
   CHECK(Out.find("      | \033[0;1;32m  ^\033[0m\n") != std::string::npos);
   CHECK(F.write(ReportFormat::Text).find('\033') == std::string::npos);
 }
@@ -193,13 +195,13 @@ TEST_CASE("json report has the shape of INTERFACE.md section 5",
   CHECK(Out.rfind("{\n  \"version\": 1,\n  \"complete\": false,\n", 0) == 0);
   CHECK(Out.back() == '\n');
   ojson J = ojson::parse(Out);
-  CHECK(keys(J) == std::vector<std::string>{"version", "complete",
-                                            "violations", "suppressed",
-                                            "declassified", "stats"});
+  CHECK(keys(J) == std::vector<std::string>{"version", "complete", "violations",
+                                            "suppressed", "declassified",
+                                            "stats"});
   REQUIRE(J["violations"].size() == 1);
   const ojson &V = J["violations"][0];
-  CHECK(keys(V) == std::vector<std::string>{"rule", "message", "origin",
-                                            "sink", "trace", "fingerprint"});
+  CHECK(keys(V) == std::vector<std::string>{"rule", "message", "origin", "sink",
+                                            "trace", "fingerprint"});
   CHECK(V["rule"] == "purpose-limitation");
   CHECK(V["origin"] == ojson::parse(R"({"name": "acme::Account::phone",
       "purposes": ["security"], "file": "/elsewhere/account.h", "line": 7,

@@ -19,6 +19,8 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/Format.h"
+#include <chrono>
 #include <map>
 #include <mutex>
 
@@ -73,6 +75,9 @@ struct Options {
   cl::list<std::string> ExtraArgsBefore{
       "extra-arg-before", cl::desc("Prepend to the compile command"),
       cl::cat(Category)};
+  cl::opt<bool> Timings{"timings",
+                        cl::desc("Print the time of each phase on stderr"),
+                        cl::cat(Category)};
   cl::opt<bool> DumpSummaries{"dump-summaries", cl::Hidden,
                               cl::desc("Print every function summary")};
   /// --color=auto|always|never. LLVM registers its own boolean "color", so
@@ -496,7 +501,17 @@ int runDriver(int Argc, const char **Argv) {
     return 2;
   }
 
+  auto phase = [&, Start = std::chrono::steady_clock::now()](
+                   const char *Name) mutable {
+    auto Now = std::chrono::steady_clock::now();
+    if (O.Timings)
+      llvm::errs() << llvm::format("purpose-check: timing: %s %.3fs\n", Name,
+                                   std::chrono::duration<double>(Now - Start)
+                                       .count());
+    Start = Now;
+  };
   std::vector<TUResult> Results = analyzeAll(R, Files);
+  phase("analyze");
 
   Report Rep;
   Rep.SourceRoot = R.SourceRoot;
@@ -539,6 +554,7 @@ int runDriver(int Argc, const char **Argv) {
 
   // Reduce: the whole-program solve.
   SolveResult S = solveProgram(Sums);
+  phase("solve");
   Rep.Stats.Functions = S.Functions;
   Rep.Violations = std::move(S.Violations);
   Rep.Declassified = std::move(S.Declassified);
@@ -560,6 +576,7 @@ int runDriver(int Argc, const char **Argv) {
     llvm::errs() << E.Message << "\n";
   if (int RC = writeOutput(R, Rep))
     return RC;
+  phase("output");
 
   if (!Rep.Complete)
     return 2;

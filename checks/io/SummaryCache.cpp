@@ -1,0 +1,143 @@
+//===- SummaryCache.cpp - Per-TU summaries on disk ------------------------===//
+//
+// The cache directory and staleness checks. The entry format itself is
+// written by SummaryWriter.cpp and read by SummaryReader.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "SummaryCache.h"
+#include "FileUtil.h"
+#include "JsonTree.h"
+#include "SummaryFormat.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+#include <tuple>
+
+namespace purpose {
+
+using llvm::StringRef;
+
+static llvm::Error fileError(StringRef Path, const llvm::Twine &Msg) {
+  return makePositionedError(PolicyPos{Path.str(), 0, 0}, Msg);
+}
+
+std::string contentDigest(StringRef Data) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Data), /*LowerCase=*/true,
+                         /*Width=*/16);
+}
+
+SummaryCache::SummaryCache(std::string Dir, std::string SourceRoot)
+    : Dir(std::move(Dir)), SourceRoot(std::move(SourceRoot)) {}
+
+static std::string versionDir(StringRef Dir) {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, "v" + llvm::Twine(CacheFormatVersion));
+  return std::string(P);
+}
+
+std::string SummaryCache::entryPath(StringRef MainFile) const {
+  std::string Key = CachePaths(SourceRoot).toStored(MainFile);
+  llvm::SmallString<256> P(versionDir(Dir));
+  llvm::sys::path::append(P, contentDigest(Key) + ".json");
+  return std::string(P);
+}
+
+/// Reads and checks the entry at \p Path, which must be where an entry for
+/// its own main file belongs.
+static llvm::Expected<TUSummary>
+readEntry(const SummaryCache &Cache, StringRef Path, StringRef SourceRoot) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return fileError(Path,
+                     "cannot read cache entry: " + Buf.getError().message());
+  auto S = parseSummary((*Buf)->getBuffer(), SourceRoot, Path);
+  if (!S)
+    return S.takeError();
+  if (Cache.entryPath(S->MainFile) != Path)
+    return fileError(Path, "cache entry holds the summary of '" + S->MainFile +
+                               "', which belongs elsewhere");
+  return S;
+}
+
+llvm::Expected<std::optional<TUSummary>>
+SummaryCache::load(StringRef MainFile) const {
+  std::string Path = entryPath(MainFile);
+  if (!llvm::sys::fs::exists(Path))
+    return std::optional<TUSummary>();
+  auto S = readEntry(*this, Path, SourceRoot);
+  if (!S)
+    return S.takeError();
+  return std::optional<TUSummary>(std::move(*S));
+}
+
+llvm::Error SummaryCache::store(const TUSummary &S) const {
+  std::string Path = entryPath(S.MainFile);
+  std::string VDir = versionDir(Dir);
+  if (std::error_code EC = llvm::sys::fs::create_directories(VDir))
+    return llvm::createStringError("cannot write '" + Path +
+                                   "': cannot create directory '" + VDir +
+                                   "': " + EC.message());
+  std::string Text = serializeSummary(S, SourceRoot);
+  return writeFileAtomically(Path, [&](llvm::raw_ostream &OS) { OS << Text; });
+}
+
+std::vector<TUSummary>
+SummaryCache::loadAll(std::vector<std::string> &Damaged) const {
+  std::vector<std::string> Paths;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(versionDir(Dir), EC), End;
+       It != End && !EC; It.increment(EC)) {
+    StringRef Name = llvm::sys::path::filename(It->path());
+    // Skips writers' temporary files (".NAME.json.tmp-XXXXXXXX").
+    if (Name.ends_with(".json") && !Name.starts_with("."))
+      Paths.push_back(It->path());
+  }
+  llvm::sort(Paths);
+
+  std::vector<std::pair<std::string, TUSummary>> Read;
+  for (const std::string &Path : Paths) {
+    auto S = readEntry(*this, Path, SourceRoot);
+    if (!S) {
+      Damaged.push_back(llvm::toString(S.takeError()));
+      continue;
+    }
+    Read.emplace_back(Path, std::move(*S));
+  }
+  llvm::sort(Read, [](const auto &L, const auto &R) {
+    return std::tie(L.second.MainFile, L.first) <
+           std::tie(R.second.MainFile, R.first);
+  });
+  std::vector<TUSummary> Out;
+  Out.reserve(Read.size());
+  for (auto &[Path, S] : Read)
+    Out.push_back(std::move(S));
+  return Out;
+}
+
+bool inputsUpToDate(const TUInputs &In, std::string &Why) {
+  for (const auto &[Path, Digest] : In.Files) {
+    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/false);
+    if (!Buf) {
+      Why = "'" + Path + "' cannot be read: " + Buf.getError().message();
+      return false;
+    }
+    if (contentDigest((*Buf)->getBuffer()) != Digest) {
+      Why = "'" + Path + "' changed";
+      return false;
+    }
+  }
+  for (const std::string &Path : In.AbsentShadows)
+    if (llvm::sys::fs::exists(Path)) {
+      Why = "'" + Path + "' now shadows an included header";
+      return false;
+    }
+  return true;
+}
+
+} // namespace purpose

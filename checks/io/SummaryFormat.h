@@ -1,0 +1,65 @@
+//===- SummaryFormat.h - Shared vocabulary of cache entries -----*- C++ -*-===//
+//
+// Internal to checks/io: what the summary writer (SummaryWriter.cpp), reader
+// (SummaryReader.cpp) and cache (SummaryCache.cpp) share about the entry
+// format of docs/cache-format.md: its name, the names of enumerators, and
+// how paths map to and from the source root.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PURPOSE_IO_SUMMARYFORMAT_H
+#define PURPOSE_IO_SUMMARYFORMAT_H
+
+#include "Summary.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+
+namespace purpose {
+
+/// The value of an entry's "format" member.
+constexpr llvm::StringLiteral SummaryFormatName = "purpose-check-summary";
+
+/// The name of an enumerator in an entry; null for a value that is not an
+/// enumerator.
+const char *kindName(LabelKind K);
+const char *kindName(OutputKind K);
+const char *kindName(DeclInfo::KindTy K);
+
+/// The enumerator of \p EnumT that kindName calls \p Name, if any. Every
+/// enum named here has a uint8_t-sized range.
+template <typename EnumT> std::optional<EnumT> kindNamed(llvm::StringRef Name) {
+  for (int I = 0; I < 256; ++I)
+    if (const char *N = kindName(static_cast<EnumT>(I)); N && Name == N)
+      return static_cast<EnumT>(I);
+  return std::nullopt;
+}
+
+/// Maps paths between memory (absolute) and an entry (relative to the source
+/// root where they lie under it).
+///
+/// A stored relative path is never empty, never starts with '/' or '<', and
+/// has no empty, "." or ".." segment, so that toMemory(toStored(P)) == P.
+/// Whatever does not qualify is stored and read verbatim: absolute paths
+/// outside the root or not in normal form, "" (no file) and Clang's
+/// pseudo-files such as "<built-in>". The root itself is stored as ".".
+class CachePaths {
+public:
+  /// An empty \p SourceRoot stores every path verbatim.
+  explicit CachePaths(llvm::StringRef SourceRoot);
+
+  std::string toStored(llvm::StringRef Path) const;
+  /// Relative paths are joined to the root and normalised.
+  std::string toMemory(llvm::StringRef Stored) const;
+
+  /// The same for a position key "FILE:LINE:COL" (PolicyParamFits): FILE is
+  /// mapped as a path; a key of another shape is kept verbatim.
+  std::string keyToStored(llvm::StringRef Key) const;
+  std::string keyToMemory(llvm::StringRef Key) const;
+
+private:
+  std::string Root; ///< Normalised, no trailing separator unless "/".
+};
+
+} // namespace purpose
+
+#endif

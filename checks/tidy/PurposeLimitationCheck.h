@@ -1,0 +1,45 @@
+//===- PurposeLimitationCheck.h - purpose-limitation ------------*- C++ -*-===//
+//
+// Reports, in the file being checked, each sink call that a value limited to
+// other purposes reaches (INTERFACE.md sections 1 and 6). The open file is
+// analyzed live; the rest of the program comes from the summaries that the
+// last purpose-check run left in the cache, found through the project's
+// .purpose-check.json. The cache's own entry for this file is stale while the
+// user types, so the live analysis replaces it; only what it knew of the
+// file's headers is kept (clangd skips header function bodies).
+//
+// Options:
+//   CacheDir  the summary cache; default: the config's cache_dir, else its
+//             build_dir + "/.purpose-check-cache", else none (this file only)
+//   Policies  policy files, separated by ';', added to the config's
+//
+//===----------------------------------------------------------------------===//
+#ifndef PURPOSE_TIDY_PURPOSELIMITATIONCHECK_H
+#define PURPOSE_TIDY_PURPOSELIMITATIONCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include <string>
+
+namespace purpose {
+
+class PurposeLimitationCheck : public clang::tidy::ClangTidyCheck {
+public:
+  PurposeLimitationCheck(llvm::StringRef Name,
+                         clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  /// Only records the ASTContext: the work needs the whole TU, and clangd
+  /// offers no single node that stands for it (its traversal covers only the
+  /// main file's top-level declarations), so it happens at the end.
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  const std::string CacheDir;
+  const std::string Policies;
+  clang::ASTContext *Ctx = nullptr;
+};
+
+} // namespace purpose
+
+#endif

@@ -1,0 +1,732 @@
+//===- SummaryCacheTest.cpp - The on-disk summary cache -------------------===//
+#include "SummaryCache.h"
+#include "TUAnalyzer.h"
+#include "TestUtil.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <catch2/catch.hpp>
+#include <thread>
+
+using namespace purpose;
+using purpose::test::errorText;
+using purpose::test::readFile;
+using purpose::test::TempDir;
+
+namespace {
+
+//===-- Every member of a TUSummary, as text ----------------------------===//
+//
+// Written independently of the serializer, so that a member the serializer
+// forgets shows up as a difference, and a failure shows which one.
+
+// Each struct is taken apart with a structured binding, so that a member
+// added to it breaks this test's build until the dumper covers it.
+struct Dumper {
+  llvm::raw_string_ostream OS;
+  explicit Dumper(std::string &S) : OS(S) {}
+
+  void pos(const SourcePos &P) {
+    const auto &[File, Line, Column] = P;
+    OS << "[" << File << "|" << Line << "|" << Column << "]";
+  }
+  void strings(const char *Name, const std::vector<std::string> &V) {
+    OS << " " << Name << "={";
+    for (const std::string &S : V)
+      OS << "'" << S << "'";
+    OS << "}";
+  }
+  template <typename LabelOrOutput> void labelLike(const LabelOrOutput &L) {
+    const auto &[Kind, A, B, Key] = L;
+    OS << int(Kind) << "/" << A << "/" << B << "/'" << Key << "'";
+  }
+  void call(const CallSite &C) {
+    const auto &[CalleeUSR, CalleeName, Pos, Virtual, Indirect, HasObject,
+                 ObjectMutable, ReturnsTruth, NumArgs, OutArg, Ordinal] = C;
+    OS << "  call usr='" << CalleeUSR << "' name='" << CalleeName << "' pos=";
+    pos(Pos);
+    OS << " virtual=" << Virtual << " indirect=" << Indirect
+       << " object=" << HasObject << " mutable=" << ObjectMutable
+       << " truth=" << ReturnsTruth << " args=" << NumArgs << " out={";
+    for (bool B : OutArg)
+      OS << B;
+    OS << "} ordinal=" << Ordinal << "\n";
+  }
+  void edge(const FlowEdge &E) {
+    const auto &[Src, Dst, Steps] = E;
+    OS << "  edge src=";
+    labelLike(Src);
+    OS << " dst=";
+    labelLike(Dst);
+    OS << "\n";
+    for (const TraceStep &S : Steps) {
+      const auto &[Pos, Message] = S;
+      OS << "    step ";
+      pos(Pos);
+      OS << " '" << Message << "'\n";
+    }
+  }
+  void function(const FunctionSummary &F) {
+    const auto &[USR, Name, Pos, NumParams, IsMethod, ParamNames, Overrides,
+                 Calls, Edges, FieldsRead, ReturnsRefTo] = F;
+    OS << "function usr='" << USR << "' name='" << Name << "' pos=";
+    pos(Pos);
+    OS << " params=" << NumParams << " method=" << IsMethod;
+    strings("param_names", ParamNames);
+    strings("overrides", Overrides);
+    strings("fields_read", FieldsRead);
+    OS << " returns_ref_to={";
+    for (const Output &O : ReturnsRefTo) {
+      labelLike(O);
+      OS << ",";
+    }
+    OS << "}\n";
+    for (const CallSite &C : Calls)
+      call(C);
+    for (const FlowEdge &E : Edges)
+      edge(E);
+  }
+  void decl(const std::string &USR, const DeclInfo &D) {
+    const auto &[Kind, Name, Pos, Limited, Use, ParamUses, OutParamSources,
+                 Declassify, FromPolicy] = D;
+    OS << "decl '" << USR << "' kind=" << int(Kind) << " name='" << Name
+       << "' pos=";
+    pos(Pos);
+    strings("limited", Limited);
+    OS << " use='" << Use << "' param_uses={";
+    for (const auto &[I, U] : ParamUses)
+      OS << I << ":'" << U << "'";
+    OS << "} out_param_sources={";
+    for (int I : OutParamSources)
+      OS << I << ",";
+    OS << "} declassify="
+       << (Declassify ? "'" + *Declassify + "'" : std::string("none"))
+       << " from_policy=" << FromPolicy << "\n";
+  }
+  void summary(const TUSummary &S) {
+    const auto &[MainFile, Inputs, Functions, Decls, Types, PolicyParamFits,
+                 AnnotationErrors] = S;
+    const auto &[CommandHash, Files, AbsentShadows] = Inputs;
+    OS << "main_file=" << MainFile << "\ncommand_hash=" << CommandHash << "\n";
+    for (const auto &[Path, Digest] : Files)
+      OS << "input " << Path << " " << Digest << "\n";
+    for (const std::string &P : AbsentShadows)
+      OS << "shadow " << P << "\n";
+    for (const FunctionSummary &F : Functions)
+      function(F);
+    for (const auto &[USR, D] : Decls)
+      decl(USR, D);
+    for (const auto &[USR, T] : Types) {
+      const auto &[Name, Fields, Nested] = T;
+      OS << "type '" << USR << "' name='" << Name << "'";
+      strings("fields", Fields);
+      strings("nested", Nested);
+      OS << "\n";
+    }
+    for (const auto &[Rule, Fits] : PolicyParamFits)
+      OS << "policy_param_fits '" << Rule << "' " << Fits << "\n";
+    for (const RunError &E : AnnotationErrors) {
+      const auto &[Message] = E;
+      OS << "annotation_error '" << Message << "'\n";
+    }
+  }
+};
+
+std::string dump(const TUSummary &S) {
+  std::string Out;
+  Dumper D(Out);
+  D.summary(S);
+  D.OS.flush();
+  return Out;
+}
+
+SourcePos at(std::string File, unsigned Line, unsigned Column) {
+  return SourcePos{std::move(File), Line, Column};
+}
+
+/// A summary that sets every member to something other than its default,
+/// and uses every enumerator, under the source root \p Root.
+TUSummary richSummary(const std::string &Root) {
+  TUSummary S;
+  S.MainFile = Root + "/src/account.cc";
+  S.Inputs.CommandHash = "0123456789abcdef";
+  S.Inputs.Files = {{Root + "/src/account.cc", "00000000000000aa"},
+                    {Root + "/include/account.h", "00000000000000bb"},
+                    {"/usr/include/c++/12/string", "00000000000000cc"}};
+  S.Inputs.AbsentShadows = {Root + "/src/string", "/opt/shadow/vector"};
+
+  FunctionSummary F;
+  F.USR = "c:@N@acme@F@Upload#&1$@N@std@S@basic_string#C#";
+  F.Name = "acme::Upload";
+  F.Pos = at(Root + "/src/account.cc", 12, 6);
+  F.NumParams = 2;
+  F.IsMethod = true;
+  F.ParamNames = {"phone", ""};
+  F.Overrides = {"c:@N@acme@S@Base@F@Upload#", "c:@N@acme@S@Other@F@Upload#"};
+  F.FieldsRead = {"c:@N@acme@S@Account@FI@phone"};
+  Output RefField, RefGlobal;
+  RefField.Kind = OutputKind::FieldStore;
+  RefField.Key = "c:@N@acme@S@Account@FI@phone";
+  RefGlobal.Kind = OutputKind::GlobalStore;
+  RefGlobal.A = 3;
+  RefGlobal.B = -1;
+  RefGlobal.Key = "c:@N@acme@gPhone";
+  F.ReturnsRefTo = {RefField, RefGlobal};
+  CallSite C1;
+  C1.CalleeUSR = "c:@N@adsdk@F@Match#I#&1$@N@std@S@basic_string#C#";
+  C1.CalleeName = "adsdk::Match";
+  C1.Pos = at("/usr/include/adsdk.h", 4000000000u, 1);
+  C1.Virtual = true;
+  C1.Indirect = true;
+  C1.HasObject = true;
+  C1.ObjectMutable = true;
+  C1.ReturnsTruth = true;
+  C1.NumArgs = 3;
+  C1.OutArg = {true, false, true};
+  C1.Ordinal = 7;
+  CallSite C2;
+  C2.CalleeUSR = "c:@F@log";
+  C2.CalleeName = "log";
+  C2.Pos = at("<built-in>", 1, 1);
+  F.Calls = {C1, C2};
+
+  const LabelKind Labels[] = {LabelKind::Param,   LabelKind::Origin,
+                              LabelKind::Field,   LabelKind::Global,
+                              LabelKind::Object,  LabelKind::CallRet,
+                              LabelKind::CallOut, LabelKind::FuncRef};
+  const OutputKind Outputs[] = {
+      OutputKind::Return,      OutputKind::OutParam, OutputKind::FieldStore,
+      OutputKind::GlobalStore, OutputKind::CallArg,  OutputKind::StoreViaCall};
+  int N = 0;
+  for (LabelKind L : Labels)
+    for (OutputKind O : Outputs) {
+      FlowEdge E;
+      E.Src.Kind = L;
+      E.Src.A =
+          (L == LabelKind::CallRet || L == LabelKind::CallOut) ? N % 2 : -1 - N;
+      E.Src.B = ObjectIndex;
+      E.Src.Key = "src key " + std::to_string(N);
+      E.Dst.Kind = O;
+      bool DstIsCall =
+          O == OutputKind::CallArg || O == OutputKind::StoreViaCall;
+      E.Dst.A = DstIsCall ? 1 : 2147483647;
+      E.Dst.B = -2147483647 - 1;
+      E.Dst.Key = N % 3 ? "" : "dst \"quoted\" \\ key\n\t\x01";
+      if (N % 2)
+        E.Steps = {
+            {at(Root + "/src/account.cc", 13, 3),
+             "read of 'acme::Account::phone'"},
+            {at(Root + "/include/account.h", 2, 1), u8"caf\u00e9 \u2603"}};
+      F.Edges.push_back(std::move(E));
+      ++N;
+    }
+  S.Functions.push_back(F);
+  FunctionSummary Empty;
+  S.Functions.push_back(Empty);
+
+  DeclInfo Field;
+  Field.Kind = DeclInfo::Field;
+  Field.Name = "acme::Account::phone";
+  Field.Pos = at(Root + "/include/account.h", 5, 20);
+  Field.Limited = {"security", "security.sms"};
+  S.Decls["c:@N@acme@S@Account@FI@phone"] = Field;
+  DeclInfo Sink;
+  Sink.Kind = DeclInfo::Function;
+  Sink.Name = "adsdk::Match";
+  Sink.Pos = at("/usr/include/adsdk.h", 10, 1);
+  Sink.Use = "advertising";
+  Sink.ParamUses = {{ObjectIndex, "advertising.object"},
+                    {1, "advertising.partner"}};
+  Sink.OutParamSources = {0, 2};
+  Sink.Declassify = "";
+  Sink.FromPolicy = true;
+  S.Decls["c:@N@adsdk@F@Match#"] = Sink;
+  DeclInfo Global;
+  Global.Kind = DeclInfo::Global;
+  Global.Name = "acme::gPhone";
+  Global.Declassify = "keeps only the last two digits";
+  S.Decls["c:@N@acme@gPhone"] = Global;
+  DeclInfo Param;
+  Param.Kind = DeclInfo::Param;
+  Param.Name = "acme::Upload::phone";
+  S.Decls[""] = Param;
+
+  S.Types["c:@N@acme@S@Account"] = {"acme::Account",
+                                    {"c:@N@acme@S@Account@FI@phone"},
+                                    {"c:@N@acme@S@Address", "c:@N@std@S@x"}};
+  S.Types["c:@N@acme@S@Empty"] = {"acme::Empty", {}, {}};
+  S.PolicyParamFits = {{Root + "/policy.json:3:5", true},
+                       {Root + "/odd:name.json:12:1", true},
+                       {"/etc/p.json:9:1", false},
+                       {"not a position", true}};
+  // Messages are free text, stored verbatim (not re-rooted).
+  S.AnnotationErrors = {{"account.cc:3:1: error: malformed purpose 'Ads'"},
+                        {""}};
+  return S;
+}
+
+/// An entry whose payload is \p Payload, with a correct checksum.
+std::string entryWithPayload(llvm::StringRef Payload, int Version = 1) {
+  return "{\"format\":\"purpose-check-summary\",\"version\":" +
+         std::to_string(Version) + ",\"checksum\":\"" + contentDigest(Payload) +
+         "\",\"payload\":" + Payload.str() + "}\n";
+}
+
+/// The payload text of an entry that serializeSummary wrote.
+std::string payloadOf(llvm::StringRef Entry) {
+  size_t Start = Entry.find("\"payload\":") + 10;
+  return Entry.slice(Start, Entry.rfind('}')).str();
+}
+
+std::string parseError(llvm::StringRef Text, llvm::StringRef Root = "/r") {
+  auto S = parseSummary(Text, Root, "entry.json");
+  return S ? "<parsed>" : errorText(S.takeError());
+}
+
+void replaceOnce(std::string &S, llvm::StringRef From, llvm::StringRef To) {
+  size_t At = S.find(From.str());
+  REQUIRE(At != std::string::npos);
+  S.replace(At, From.size(), To.str());
+}
+
+void writeText(const std::string &Path, llvm::StringRef Text) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  REQUIRE(!EC);
+  OS << Text;
+}
+
+} // namespace
+
+TEST_CASE("contentDigest is 16 lower-case hex digits of xxh3", "[cache]") {
+  CHECK(contentDigest("") == "2d06800538d394c2");
+  std::string D = contentDigest("int main() {}\n");
+  CHECK(D.size() == 16);
+  CHECK(D.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(D != contentDigest("int main() {} \n"));
+}
+
+TEST_CASE("a summary survives serialization with every member", "[cache]") {
+  TUSummary S = richSummary("/work/proj");
+  std::string Text = serializeSummary(S, "/work/proj");
+  auto Back = parseSummary(Text, "/work/proj", "entry.json");
+  REQUIRE(errorText(Back.takeError()) == "");
+  CHECK(dump(*Back) == dump(S));
+  // Deterministic, and a fixed point.
+  CHECK(serializeSummary(S, "/work/proj") == Text);
+  CHECK(serializeSummary(*Back, "/work/proj") == Text);
+  CHECK(llvm::StringRef(Text).starts_with(
+      "{\"format\":\"purpose-check-summary\",\"version\":1,\"checksum\":\""));
+  CHECK(llvm::StringRef(Text).ends_with("}\n"));
+}
+
+TEST_CASE("an empty summary survives serialization", "[cache]") {
+  TUSummary S;
+  auto Back = parseSummary(serializeSummary(S, "/r"), "/r", "entry.json");
+  REQUIRE(errorText(Back.takeError()) == "");
+  CHECK(dump(*Back) == dump(S));
+}
+
+TEST_CASE("paths under the source root are stored relative and re-rooted",
+          "[cache]") {
+  TUSummary S = richSummary("/a/root");
+  std::string Text = serializeSummary(S, "/a/root");
+  CHECK(Text.find("/a/root") == std::string::npos);
+  CHECK(Text.find("\"main_file\":\"src/account.cc\"") != std::string::npos);
+  CHECK(Text.find("\"/usr/include/c++/12/string\"") != std::string::npos);
+  CHECK(Text.find("\"<built-in>\"") != std::string::npos);
+  CHECK(Text.find("\"policy.json:3:5\":true") != std::string::npos);
+  CHECK(Text.find("\"odd:name.json:12:1\":true") != std::string::npos);
+
+  auto Moved = parseSummary(Text, "/x/other/", "entry.json");
+  REQUIRE(errorText(Moved.takeError()) == "");
+  CHECK(dump(*Moved) == dump(richSummary("/x/other")));
+  CHECK(Moved->MainFile == "/x/other/src/account.cc");
+  CHECK(Moved->Inputs.Files[2].first == "/usr/include/c++/12/string");
+  CHECK(Moved->Functions[0].Calls[1].Pos.File == "<built-in>");
+  // Same bytes from either checkout: caches merge.
+  CHECK(serializeSummary(*Moved, "/x/other") == Text);
+}
+
+TEST_CASE("a path is stored relative exactly when it lies under the root",
+          "[cache]") {
+  struct {
+    const char *Root, *Path, *Stored;
+  } Cases[] = {
+      {"/r", "/r/a.cc", "a.cc"},
+      {"/r/", "/r/src/a.cc", "src/a.cc"},
+      {"/r/x/..", "/r/a.cc", "a.cc"},
+      {"/r", "/r", "."},
+      {"/r", "/r2/a.cc", "/r2/a.cc"},
+      {"/r", "/other/a.cc", "/other/a.cc"},
+      {"/r", "/r//a.cc", "/r//a.cc"},
+      {"/r", "/r/a/../b.cc", "/r/a/../b.cc"},
+      {"/r", "/r/./b.cc", "/r/./b.cc"},
+      {"/r", "/r/a/", "/r/a/"},
+      {"/r", "/r/<odd>", "/r/<odd>"},
+      {"/r", "", ""},
+      {"/r", "<built-in>", "<built-in>"},
+      {"/", "/a/b.cc", "a/b.cc"},
+      {"", "/r/a.cc", "/r/a.cc"},
+  };
+  for (const auto &C : Cases) {
+    INFO("root '" << C.Root << "', path '" << C.Path << "'");
+    TUSummary S;
+    S.MainFile = C.Path;
+    std::string Text = serializeSummary(S, C.Root);
+    CHECK(Text.find("\"main_file\":\"" + std::string(C.Stored) + "\"") !=
+          std::string::npos);
+    auto Back = parseSummary(Text, C.Root, "entry.json");
+    REQUIRE(errorText(Back.takeError()) == "");
+    CHECK(Back->MainFile == C.Path);
+  }
+}
+
+TEST_CASE("relative paths are normalised when read", "[cache]") {
+  std::string Entry = serializeSummary(TUSummary(), "/r");
+  std::string Payload = payloadOf(Entry);
+  replaceOnce(Payload, "\"main_file\":\"\"",
+              "\"main_file\":\"src/./x/../a.cc\"");
+  auto S = parseSummary(entryWithPayload(Payload), "/root", "entry.json");
+  REQUIRE(errorText(S.takeError()) == "");
+  CHECK(S->MainFile == "/root/src/a.cc");
+}
+
+TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
+  std::string Good = serializeSummary(richSummary("/r"), "/r");
+  REQUIRE(parseError(Good) == "<parsed>");
+
+  SECTION("a changed byte in the payload") {
+    std::string Bad = Good;
+    replaceOnce(Bad, "acme::Upload", "acme::Uplaod");
+    CHECK(parseError(Bad) ==
+          "entry.json:1:58: error: checksum mismatch: the entry is damaged");
+  }
+  SECTION("a changed checksum") {
+    std::string Bad = Good;
+    Bad[60] = Bad[60] == '0' ? '1' : '0';
+    CHECK(parseError(Bad) ==
+          "entry.json:1:58: error: checksum mismatch: the entry is damaged");
+  }
+  SECTION("another version") {
+    std::string Payload = payloadOf(Good);
+    CHECK(parseError(entryWithPayload(Payload, 2)) ==
+          "entry.json:1:45: error: unsupported cache format version 2; "
+          "expected 1");
+    CHECK(parseError(entryWithPayload(Payload, 1)) == "<parsed>");
+  }
+  SECTION("not an entry") {
+    CHECK(llvm::StringRef(parseError(""))
+              .starts_with("entry.json:1:1: error: malformed JSON: "));
+    CHECK(parseError("[]") ==
+          "entry.json:1:1: error: not a purpose-check summary cache entry");
+    CHECK(parseError("{\"format\":\"sarif\"}") ==
+          "entry.json:1:11: error: not a purpose-check summary cache entry");
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":1}") ==
+          "entry.json:1:1: error: missing or malformed checksum");
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":1,"
+                     "\"checksum\":\"x\",\"payload\":{},\"extra\":0}") ==
+          "entry.json:1:75: error: unknown key 'extra' in cache entry");
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":1,"
+                     "\"payload\":{},\"checksum\":\"x\"}") ==
+          "entry.json:1:1: error: the payload must be the entry's last member");
+  }
+  SECTION("truncated at every 7th byte") {
+    for (size_t N = 0; N < Good.size() - 1; N += 7) {
+      INFO("truncated to " << N << " bytes");
+      std::string E = parseError(Good.substr(0, N));
+      CHECK(llvm::StringRef(E).starts_with("entry.json:"));
+      CHECK(E.find(": error: ") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("every member of the payload is validated", "[cache]") {
+  std::string Payload = payloadOf(serializeSummary(richSummary("/r"), "/r"));
+  struct {
+    const char *From, *To, *Error;
+  } Cases[] = {
+      {"\"main_file\":\"src/account.cc\"", "\"main_file\":7",
+       "expected a string for 'main_file', found an integer"},
+      {"\"command_hash\":\"0123456789abcdef\",", "",
+       "missing key 'command_hash' in 'inputs'"},
+      {"\"annotation_errors\":[", "\"stray\":1,\"annotation_errors\":[",
+       "unknown key 'stray' in 'payload'"},
+      {"\"is_method\":true", "\"is_method\":1",
+       "expected a boolean for 'is_method', found an integer"},
+      {"\"num_params\":2", "\"num_params\":-2",
+       "expected an unsigned 32-bit integer for 'num_params', found an "
+       "out-of-range integer"},
+      {"\"num_args\":3", "\"num_args\":4294967296",
+       "expected an unsigned 32-bit integer for 'num_args', found an "
+       "out-of-range integer"},
+      {"\"ordinal\":7", "\"ordinal\":7.0",
+       "expected an unsigned 32-bit integer for 'ordinal', found a number"},
+      {"\"a\":2147483647", "\"a\":2147483648",
+       "expected a 32-bit integer for 'a', found an out-of-range integer"},
+      {"\"b\":-2147483648", "\"b\":-2147483649",
+       "expected a 32-bit integer for 'b', found an out-of-range integer"},
+      {"\"kind\":\"call_ret\"", "\"kind\":\"call_return\"",
+       "unknown kind 'call_return'"},
+      {"\"kind\":\"field\"", "\"kind\":\"fields\"", "unknown kind 'fields'"},
+      {"\"out_args\":[true,false,true]", "\"out_args\":[true,0,true]",
+       "expected a boolean for 'out_args', found an integer"},
+      {"[\"src/account.cc\",12,6]", "[\"src/account.cc\",12]",
+       "expected [file, line, column] for 'pos'"},
+      {"[\"src/account.cc\",12,6]", "[\"src/account.cc\",12,null]",
+       "expected an unsigned 32-bit integer for 'column', found null"},
+      {"\"param_names\":[\"phone\",\"\"]", "\"param_names\":[\"phone\",null]",
+       "expected a string for 'param_names', found null"},
+      {"\"param_uses\":[[-1,", "\"param_uses\":[[1,",
+       "duplicate parameter 1 in 'param_uses'"},
+      {"\"param_uses\":[[-1,\"advertising.object\"]", "\"param_uses\":[[-1]",
+       "expected [index, purpose] in 'param_uses'"},
+      {"\"declassify\":\"keeps only the last two digits\"",
+       "\"declassify\":false",
+       "expected a string for 'declassify', found a boolean"},
+      {"\"indirect\":true", "\"indirect\":null",
+       "expected a boolean for 'indirect', found null"},
+      {"\"policy_param_fits\":{", "\"policy_param_fits\":{\"k\":0,",
+       "expected a boolean for 'policy_param_fits', found an integer"},
+      {"\"kind\":\"func_ref\"", "\"kind\":\"funcref\"",
+       "unknown kind 'funcref'"},
+      {"\"from_policy\":true", "\"from_policy\":\"yes\"",
+       "expected a boolean for 'from_policy', found a string"},
+      {"\"types\":{", "\"types\":{\"x\":[],",
+       "expected an object for a type, found an array"},
+      {"\"decls\":{\"\":{", "\"decls\":{\"\":[],\"y\":{",
+       "expected an object for a declaration, found an array"},
+      {"\"types\":{", "\"types\":[],\"t\":{", "unknown key 't' in 'payload'"},
+      {"{\"message\":\"\"}", "{\"message\":\"\",\"line\":1}",
+       "unknown key 'line' in an annotation error"},
+      {"\"src\":{\"kind\":\"call_ret\",\"a\":1,",
+       "\"src\":{\"kind\":\"call_ret\",\"a\":2,",
+       "edge names a call site that function 'acme::Upload' does not have"},
+      {"\"dst\":{\"kind\":\"call_arg\",\"a\":1,",
+       "\"dst\":{\"kind\":\"call_arg\",\"a\":-1,",
+       "edge names a call site that function 'acme::Upload' does not have"},
+      {"\"dst\":{\"kind\":\"store_via_call\",\"a\":1,",
+       "\"dst\":{\"kind\":\"store_via_call\",\"a\":2,",
+       "edge names a call site that function 'acme::Upload' does not have"},
+      {"\"returns_ref_to\":[{\"kind\":\"field_store\"",
+       "\"returns_ref_to\":[{\"kind\":\"fieldstore\"",
+       "unknown kind 'fieldstore'"},
+      {"\"returns_ref_to\":[{", "\"returns_ref_to\":[7,{",
+       "expected an object for an element of 'returns_ref_to', found an "
+       "integer"},
+  };
+  for (const auto &C : Cases) {
+    INFO("replacing " << C.From << " by " << C.To);
+    std::string Bad = Payload;
+    replaceOnce(Bad, C.From, C.To);
+    std::string E = parseError(entryWithPayload(Bad));
+    CHECK(llvm::StringRef(E).starts_with("entry.json:1:"));
+    CHECK(E.find(std::string(": error: ") + C.Error) != std::string::npos);
+    CHECK(llvm::StringRef(E).ends_with(C.Error));
+  }
+}
+
+TEST_CASE("store writes an entry that load reads back", "[cache]") {
+  TempDir D;
+  std::string Root = D.file("src");
+  SummaryCache Cache(D.file("cache"), Root);
+  TUSummary S = richSummary(Root);
+
+  auto None = Cache.load(S.MainFile);
+  REQUIRE(errorText(None.takeError()) == "");
+  CHECK_FALSE(None->has_value());
+
+  REQUIRE(errorText(Cache.store(S)) == "");
+  std::string Entry = Cache.entryPath(S.MainFile);
+  CHECK(llvm::StringRef(Entry).starts_with(D.file("cache/v1/")));
+  CHECK(Entry ==
+        D.file("cache/v1/" + contentDigest("src/account.cc") + ".json"));
+  CHECK(readFile(Entry) == serializeSummary(S, Root));
+
+  auto Back = Cache.load(S.MainFile);
+  REQUIRE(errorText(Back.takeError()) == "");
+  REQUIRE(Back->has_value());
+  CHECK(dump(**Back) == dump(S));
+
+  // A second store replaces the entry and leaves no temporary file.
+  S.Inputs.CommandHash = "changed";
+  REQUIRE(errorText(Cache.store(S)) == "");
+  auto Again = Cache.load(S.MainFile);
+  REQUIRE(errorText(Again.takeError()) == "");
+  CHECK((*Again)->Inputs.CommandHash == "changed");
+  std::vector<std::string> Names;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(D.file("cache/v1"), EC), End;
+       It != End && !EC; It.increment(EC))
+    Names.push_back(llvm::sys::path::filename(It->path()).str());
+  CHECK(Names ==
+        std::vector<std::string>{contentDigest("src/account.cc") + ".json"});
+}
+
+TEST_CASE("load reports a damaged or misplaced entry", "[cache]") {
+  TempDir D;
+  SummaryCache Cache(D.file("cache"), "/r");
+  TUSummary A, B;
+  A.MainFile = "/r/a.cc";
+  B.MainFile = "/r/b.cc";
+  REQUIRE(errorText(Cache.store(A)) == "");
+  std::string PathA = Cache.entryPath(A.MainFile);
+
+  writeText(PathA, "{\"format\":");
+  auto Damaged = Cache.load(A.MainFile);
+  std::string E = errorText(Damaged.takeError());
+  CHECK(llvm::StringRef(E).starts_with(PathA + ":1:"));
+
+  writeText(PathA, serializeSummary(B, "/r"));
+  auto Misplaced = Cache.load(A.MainFile);
+  CHECK(errorText(Misplaced.takeError()) ==
+        PathA + ": error: cache entry holds the summary of '/r/b.cc', which "
+                "belongs elsewhere");
+}
+
+TEST_CASE("store creates the cache directory and names the path on failure",
+          "[cache]") {
+  TempDir D;
+  std::string Blocker = D.write("file", "not a directory");
+  SummaryCache Cache(Blocker + "/cache", "/r");
+  TUSummary S;
+  S.MainFile = "/r/a.cc";
+  std::string E = errorText(Cache.store(S));
+  CHECK(llvm::StringRef(E).starts_with("cannot write '" +
+                                       Cache.entryPath(S.MainFile) + "': "));
+}
+
+TEST_CASE("loadAll sorts by main file and skips damaged entries", "[cache]") {
+  TempDir D;
+  SummaryCache Cache(D.file("cache"), "/r");
+  for (const char *Main : {"/r/z.cc", "/r/a.cc", "/elsewhere/m.cc"}) {
+    TUSummary S;
+    S.MainFile = Main;
+    REQUIRE(errorText(Cache.store(S)) == "");
+  }
+  std::string Broken = Cache.entryPath("/r/broken.cc");
+  writeText(Broken,
+            "{\"format\":\"purpose-check-summary\",\"version\":1,\"che");
+  writeText(D.file("cache/v1/.x.json.tmp-12345678"), "partial");
+  writeText(D.file("cache/v1/README"), "not an entry");
+
+  std::vector<std::string> Damaged;
+  std::vector<TUSummary> All = Cache.loadAll(Damaged);
+  std::vector<std::string> Mains;
+  for (const TUSummary &S : All)
+    Mains.push_back(S.MainFile);
+  CHECK(Mains ==
+        std::vector<std::string>{"/elsewhere/m.cc", "/r/a.cc", "/r/z.cc"});
+  REQUIRE(Damaged.size() == 1);
+  CHECK(llvm::StringRef(Damaged[0]).starts_with(Broken + ":1:"));
+
+  std::vector<std::string> NoneDamaged;
+  CHECK(SummaryCache(D.file("no-cache"), "/r").loadAll(NoneDamaged).empty());
+  CHECK(NoneDamaged.empty());
+}
+
+TEST_CASE("concurrent stores of one entry leave a whole entry", "[cache]") {
+  TempDir D;
+  SummaryCache Cache(D.file("cache"), "/r");
+  std::vector<TUSummary> Versions;
+  for (int I = 0; I < 8; ++I) {
+    TUSummary S = richSummary("/r");
+    S.Inputs.CommandHash = "writer " + std::to_string(I);
+    Versions.push_back(S);
+  }
+  std::vector<std::thread> Writers;
+  std::vector<std::string> Errors(Versions.size());
+  for (size_t I = 0; I < Versions.size(); ++I)
+    Writers.emplace_back([&, I] {
+      for (int K = 0; K < 10 && Errors[I].empty(); ++K)
+        Errors[I] = errorText(Cache.store(Versions[I]));
+    });
+  for (std::thread &T : Writers)
+    T.join();
+  for (const std::string &E : Errors)
+    CHECK(E == "");
+  auto Back = Cache.load(Versions[0].MainFile);
+  REQUIRE(errorText(Back.takeError()) == "");
+  REQUIRE(Back->has_value());
+  CHECK(llvm::StringRef((*Back)->Inputs.CommandHash).starts_with("writer "));
+  std::vector<std::string> Damaged;
+  CHECK(Cache.loadAll(Damaged).size() == 1);
+  CHECK(Damaged.empty());
+}
+
+TEST_CASE("inputsUpToDate notices changed, removed and shadowing files",
+          "[cache]") {
+  TempDir D;
+  std::string Main = D.write("main.cc", "#include \"a.h\"\n");
+  std::string Header = D.write("a.h", "int x;\n");
+  TUInputs In;
+  In.Files = {{Main, contentDigest("#include \"a.h\"\n")},
+              {Header, contentDigest("int x;\n")}};
+  In.AbsentShadows = {D.file("shadow/a.h")};
+  std::string Why;
+  CHECK(inputsUpToDate(In, Why));
+  CHECK(Why == "");
+
+  writeText(Header, "int y;\n");
+  CHECK_FALSE(inputsUpToDate(In, Why));
+  CHECK(Why == "'" + Header + "' changed");
+  writeText(Header, "int x;\n");
+  CHECK(inputsUpToDate(In, Why));
+
+  REQUIRE(!llvm::sys::fs::create_directory(D.file("shadow")));
+  writeText(D.file("shadow/a.h"), "int z;\n");
+  CHECK_FALSE(inputsUpToDate(In, Why));
+  CHECK(Why == "'" + D.file("shadow/a.h") + "' now shadows an included header");
+  REQUIRE(!llvm::sys::fs::remove(D.file("shadow/a.h")));
+  CHECK(inputsUpToDate(In, Why));
+
+  REQUIRE(!llvm::sys::fs::remove(Main));
+  CHECK_FALSE(inputsUpToDate(In, Why));
+  CHECK(llvm::StringRef(Why).starts_with("'" + Main + "' cannot be read: "));
+}
+
+TEST_CASE("the summary of a real translation unit round-trips", "[cache]") {
+  const char *Code = R"cpp(
+#define PURPOSE_LIMITED(p) __attribute__((annotate("purpose_limited:" p)))
+#define PURPOSE_USE(u) __attribute__((annotate("purpose_use:" u)))
+#define PURPOSE_DECLASSIFY(r) __attribute__((annotate("purpose_declassify:" r)))
+namespace acme {
+struct Address { int zip; };
+struct Account {
+  PURPOSE_LIMITED("security") long phone;
+  Address addr;
+  virtual long get() const { return phone; }
+};
+struct Derived : Account { long get() const override { return phone + 1; } };
+PURPOSE_USE("advertising") void upload(long id);
+void match(int campaign, PURPOSE_USE("advertising.partner") long id);
+PURPOSE_DECLASSIFY("masks") long mask(long v) { return v % 100; }
+PURPOSE_LIMITED("malformed Purpose") int bad;
+int g;
+void send(const Account &a, long *out) {
+  long p = a.get();
+  *out = p;
+  g = (int)p;
+  upload(p);
+  match(1, mask(p));
+}
+}
+)cpp";
+  std::unique_ptr<clang::ASTUnit> AST =
+      clang::tooling::buildASTFromCodeWithArgs(Code, {"-std=c++17"},
+                                               "/proj/src/acme.cc");
+  REQUIRE(AST);
+  TUSummary S;
+  S.MainFile = "/proj/src/acme.cc";
+  std::vector<RunError> Errors;
+  analyzeTranslationUnit(AST->getASTContext(), Policy(), S, Errors);
+  REQUIRE(S.Functions.size() >= 4);
+  REQUIRE(!S.Decls.empty());
+
+  std::string Text = serializeSummary(S, "/proj");
+  auto Back = parseSummary(Text, "/proj", "entry.json");
+  REQUIRE(errorText(Back.takeError()) == "");
+  CHECK(dump(*Back) == dump(S));
+  CHECK(serializeSummary(*Back, "/proj") == Text);
+}

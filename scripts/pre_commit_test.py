@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Pre-commit hook test: scripts/pre-commit in a temporary git repository.
+
+Usage: pre_commit_test.py --tool PURPOSE_CHECK [--hook scripts/pre-commit] [--xfail P=WHY]...
+
+The repository is a copy of test-corpus/example with a compile_commands.json
+(make_compdb.py) in build/ and a .purpose-check.json naming build_dir and
+cache_dir; the hook is installed as .git/hooks/pre-commit and finds the tool
+through PURPOSE_CHECK. Each scenario starts from a clean tree at the last
+commit and asserts whether `git commit` succeeds (a new commit exists) or is
+blocked (HEAD unchanged, the hook's output holds the violation and its
+trace):
+
+- unrelated: a comment in login_flow.cpp                         -> passes
+- violation: login_flow.cpp gains a call that sends the
+  two-factor phone to an ad API                                  -> blocked
+- header: account.h (staged) marks handle as a security contact,
+  which flows to an ad API in audience.cpp                       -> blocked
+- worktree-only: the violating call is in the working tree but
+  not staged (the staged change is a comment)                    -> passes
+- staged-only: the violating call is staged, the working tree
+  has it removed again                                           -> blocked
+- staged header only: account.h's staged change makes the
+  violation, the working tree has it reverted                    -> blocked
+- no C/C++ staged: a README change                               -> passes
+
+The example's own violations do not touch login_flow.cpp or README.md, so the
+scenarios on those files see only what they add. Warm-run times are printed,
+not asserted.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import report_testlib as lib  # noqa: E402
+
+VIOLATING = """
+namespace social {
+
+// Shares the login phone with the ad partner: a purpose-limitation violation.
+void ShareLoginPhone(const Account& account) {
+  ads::MatchPartnerAudience(7, account.two_factor_phone);
+}
+
+}  // namespace social
+"""
+
+
+class Repo:
+    def __init__(self, root, tool, hook_file):
+        self.root = root
+        self.env = dict(os.environ, PURPOSE_CHECK=tool, GIT_AUTHOR_NAME="t",
+                        GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
+                        GIT_COMMITTER_EMAIL="t@example.com", NO_COLOR="1")
+        self.env.pop("GIT_DIR", None)
+        self.env.pop("GIT_INDEX_FILE", None)
+        shutil.copytree(lib.EXAMPLE, root)
+        make = lib.make_compdb
+        make.write_compdb(os.path.join(root, "build"), make.make_entries(root, repo_root=lib.REPO_ROOT))
+        with open(os.path.join(root, ".purpose-check.json"), "w") as f:
+            f.write('{"build_dir": "build", "cache_dir": "build/purpose-cache"}\n')
+        with open(os.path.join(root, ".gitignore"), "w") as f:
+            f.write("build/\n")
+        self.git("init", "-q", "-b", "main")
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", "example")
+        hook = os.path.join(root, ".git", "hooks", "pre-commit")
+        shutil.copy(hook_file, hook)
+        os.chmod(hook, 0o755)
+
+    def git(self, *args, check=True):
+        p = subprocess.run(["git"] + list(args), cwd=self.root, env=self.env,
+                           capture_output=True, text=True)
+        if check and p.returncode != 0:
+            raise SystemExit("git %s: %s" % (" ".join(args), p.stderr))
+        return p
+
+    def head(self):
+        return self.git("rev-parse", "HEAD").stdout.strip()
+
+    def reset(self):
+        self.git("reset", "-q", "--hard", "HEAD")
+        self.git("clean", "-q", "-fd")
+
+    def path(self, rel):
+        return os.path.join(self.root, rel)
+
+    def read(self, rel):
+        with open(self.path(rel), encoding="utf-8") as f:
+            return f.read()
+
+    def write(self, rel, text):
+        with open(self.path(rel), "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def commit(self, msg):
+        """Runs git commit (and so the hook); returns (committed, output, seconds)."""
+        before = self.head()
+        start = time.monotonic()
+        p = self.git("commit", "-m", msg, check=False)
+        secs = time.monotonic() - start
+        committed = self.head() != before
+        if committed != (p.returncode == 0):
+            raise SystemExit("git commit exited %d but HEAD %s" % (
+                p.returncode, "moved" if committed else "did not move"))
+        return committed, p.stdout + p.stderr, secs
+
+
+HOOK = os.path.join(lib.REPO_ROOT, "scripts", "pre-commit")
+
+
+def with_violation(text):
+    text = text.replace('#include "notifications.h"',
+                        '#include "notifications.h"\n#include "ads_sdk.h"', 1)
+    return text.rstrip("\n") + "\n" + VIOLATING
+
+
+def violation_line(text):
+    return text.split("\n").index("  ads::MatchPartnerAudience(7, account.two_factor_phone);") + 1
+
+
+FAKE_TOOL = r"""#!/usr/bin/env python3
+import json, os, subprocess, sys
+args = sys.argv[1:]
+if "--help" in args:
+    sys.exit(0)
+overlay = None
+for a in args:
+    for prefix in ("--extra-arg=-ivfsoverlay=", "--vfsoverlay="):
+        if a.startswith(prefix):
+            overlay = a[len(prefix):]
+build = args[args.index("-p") + 1]
+files, skip = [], False
+for a in args:
+    if skip:
+        skip = False
+    elif a in ("-p", "--config"):
+        skip = True
+    elif not a.startswith("-"):
+        files.append(a)
+db = json.load(open(os.path.join(build, "compile_commands.json")))
+entry = next(e for e in db if e["file"].endswith("/login_flow.cpp"))
+cmd = [a for a in entry["arguments"] if a != "-c"] + ["-E"]
+if overlay:
+    cmd += ["-ivfsoverlay", overlay]
+out = subprocess.run(cmd, cwd=entry["directory"], capture_output=True, text=True)
+text = out.stdout
+def which(tag):
+    s, w = "staged_%s_marker" % tag in text, "worktree_%s_marker" % tag in text
+    return "staged" if s and not w else "worktree" if w and not s else "unclear"
+names = "temp" if "purpose-pre-commit." in text else "real"
+print("FAKE overlay=%s main=%s header=%s names=%s files=%s rc=%d %s" % (
+    "yes" if overlay else "no", which("main"), which("header"), names,
+    ",".join(sorted(os.path.basename(f) for f in files)), out.returncode, out.stderr[-300:]))
+"""
+
+
+def check_overlay(c, repo, tmp):
+    fake = os.path.join(tmp, "fake-purpose-check")
+    with open(fake, "w") as f:
+        f.write(FAKE_TOOL)
+    os.chmod(fake, 0o755)
+    login = repo.read("login_flow.cpp")
+    account = repo.read("account.h")
+    repo.write("login_flow.cpp", login + "int staged_main_marker;\n")
+    repo.write("account.h", account.replace("#endif  // SOCIAL_ACCOUNT_H",
+                                            "int staged_header_marker;\n#endif  // SOCIAL_ACCOUNT_H"))
+    repo.git("add", "login_flow.cpp", "account.h")
+    repo.write("login_flow.cpp", login + "int worktree_main_marker;\n")
+    repo.write("account.h", account.replace("#endif  // SOCIAL_ACCOUNT_H",
+                                            "int worktree_header_marker;\n#endif  // SOCIAL_ACCOUNT_H"))
+    p = subprocess.run([os.path.join(repo.root, ".git", "hooks", "pre-commit")], cwd=repo.root,
+                       env=dict(repo.env, PURPOSE_CHECK=fake), capture_output=True, text=True)
+    out = p.stdout + p.stderr
+    print("--- overlay with a stand-in tool: " + out.strip().replace("\n", "\n    "))
+    c.check("FAKE overlay=yes main=staged header=staged names=real files=account.h,login_flow.cpp rc=0"
+            in out, "overlay: clang with the hook's overlay does not see the staged main file "
+            "and header under their real names: %r" % out)
+    repo.git("reset", "-q", "--hard", "HEAD")
+
+
+def main():
+    parser = lib.common_args(__doc__.splitlines()[0])
+    parser.add_argument("--hook", default=HOOK)
+    args = parser.parse_args()
+    hook = os.path.abspath(args.hook)
+    c = lib.make_checks("pre_commit_test", args)
+    with lib.TempDir("purpose-hook.", args.keep) as tmp:
+        repo = Repo(os.path.join(tmp, "repo"), args.tool, hook)
+        login = repo.read("login_flow.cpp")
+        account = repo.read("account.h")
+        bad_login = with_violation(login)
+        bad_line = violation_line(bad_login)
+        warning = "login_flow.cpp:%d:" % bad_line
+        times = {}
+
+        def scenario(name, want_commit, must_have=(), must_not_have=()):
+            base = repo.head()
+            committed, out, secs = repo.commit(name)
+            times[name] = secs
+            print("--- %s: %s in %.1fs\n    %s" % (
+                name, "committed" if committed else "blocked", secs,
+                out.strip().replace("\n", "\n    ")))
+            c.check(committed == want_commit, "%s: the commit %s, want it %s" % (
+                name, "went through" if committed else "was blocked",
+                "to go through" if want_commit else "blocked"))
+            for s in must_have:
+                c.check(s in out, "%s: the hook's output lacks %r" % (name, s))
+            for s in must_not_have:
+                c.check(s not in out, "%s: the hook's output has %r" % (name, s))
+            # Every scenario starts from the same commit.
+            repo.git("reset", "-q", "--hard", base)
+            repo.git("clean", "-q", "-fd")
+
+        # Cold run first, so later times are warm.
+        repo.write("login_flow.cpp", login + "// Cold run.\n")
+        repo.git("add", "login_flow.cpp")
+        scenario("unrelated (cold cache)", True)
+
+        repo.write("login_flow.cpp", login + "// An unrelated comment.\n")
+        repo.git("add", "login_flow.cpp")
+        scenario("unrelated", True, must_not_have=["warning:"])
+
+        repo.write("login_flow.cpp", bad_login)
+        repo.git("add", "login_flow.cpp")
+        scenario("violation", False, must_have=[
+            warning, "warning:", "[purpose-limitation]",
+            "note: read of 'social::Account::two_factor_phone'",
+            "social::ads::MatchPartnerAudience", "commit blocked"])
+
+        bad_account = account.replace("  std::string handle;", "  SECURITY_CONTACT std::string handle;", 1)
+        assert bad_account != account
+        repo.write("account.h", bad_account)
+        repo.git("add", "account.h")
+        scenario("header", False, must_have=["'social::Account::handle'", "note:"])
+
+        repo.write("login_flow.cpp", login + "// A staged comment.\n")
+        repo.git("add", "login_flow.cpp")
+        repo.write("login_flow.cpp", with_violation(login + "// A staged comment.\n"))
+        scenario("worktree-only violation", True, must_not_have=["warning:"])
+
+        repo.write("login_flow.cpp", bad_login)
+        repo.git("add", "login_flow.cpp")
+        repo.write("login_flow.cpp", login)
+        scenario("staged-only violation", False, must_have=[warning, "note: read of"])
+
+        repo.write("account.h", bad_account)
+        repo.git("add", "account.h")
+        repo.write("account.h", account)
+        scenario("staged-only header", False, must_have=["'social::Account::handle'"])
+
+        repo.write("README.md", repo.read("README.md") + "\nMore words.\n")
+        repo.git("add", "README.md")
+        scenario("no C/C++ staged", True)
+
+        # The overlay itself, without purpose-check: a stand-in tool
+        # preprocesses login_flow.cpp with clang and the hook's overlay, and
+        # reports which version of the main file and of account.h it saw.
+        check_overlay(c, repo, tmp)
+
+        # A warm run of the hook alone (what a commit adds to `git commit`).
+        repo.write("login_flow.cpp", repo.read("login_flow.cpp") + "// timing\n")
+        repo.git("add", "login_flow.cpp")
+        start = time.monotonic()
+        p = subprocess.run([hook], cwd=repo.root, env=repo.env, capture_output=True, text=True)
+        warm = time.monotonic() - start
+        c.equal(p.returncode, 0, "warm hook run: exit status (%s)" % p.stderr.strip())
+        repo.reset()
+        print("timings: " + ", ".join("%s %.1fs" % kv for kv in times.items()))
+        print("warm hook run (one TU changed): %.1fs" % warm)
+    c.report()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+// Self-checking test of the purpose-annotation check (scripts/check_tidy.py).
+#include "purpose.h"
+
+#include <string>
+
+// Well-formed annotations in every place they apply: no diagnostic.
+struct Account {
+  SECURITY_CONTACT std::string phone;
+  PURPOSE_LIMITED("security.sms, support") std::string backup_phone;
+  PURPOSE_LIMITED("billing") static std::string billing_email;
+};
+PURPOSE_LIMITED("billing") std::string g_invoice_email;
+SECURITY_CONTACT std::string RecoveryPhone(int user);
+AD_TARGETING void Upload(const std::string& id);
+void Match(int campaign, PURPOSE_USE("advertising.partner") const std::string& id);
+void Verify(PURPOSE_LIMITED("security") const std::string& code);
+PURPOSE_DECLASSIFY("keeps the last two digits") std::string Mask(const std::string& p);
+
+// Malformed purpose strings are errors, as for the CLI.
+struct Malformed {
+  PURPOSE_LIMITED("Security") std::string a;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: error: malformed purpose 'Security'; expected [a-z0-9_]+(.[a-z0-9_]+)* [purpose-annotation]
+  PURPOSE_LIMITED("security,") std::string b;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: error: malformed purpose ''
+  PURPOSE_LIMITED("security..sms") std::string c;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: error: malformed purpose 'security..sms'
+};
+PURPOSE_USE("ad targeting") void Track(const std::string& id);
+// CHECK-MESSAGES: :[[@LINE-1]]:1: error: malformed purpose 'ad targeting'
+__attribute__((annotate("purpose_limit:security"))) std::string g_typo;
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: unknown purpose annotation 'purpose_limit'; expected purpose_limited, purpose_use or purpose_declassify [purpose-annotation]
+PURPOSE_DECLASSIFY("") std::string Hash(const std::string& s);
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_DECLASSIFY' without a reason
+
+// Annotations on declarations they cannot apply to.
+struct Misplaced {
+  PURPOSE_USE("advertising") std::string campaign_id;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_USE' cannot apply to a field; it applies to functions and parameters [purpose-annotation]
+  PURPOSE_DECLASSIFY("why") int counter;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_DECLASSIFY' cannot apply to a field; it applies to functions that return a value
+};
+PURPOSE_DECLASSIFY("public anyway") std::string g_motd;
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_DECLASSIFY' cannot apply to a variable
+PURPOSE_LIMITED("security") void Reset(int user);
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_LIMITED' cannot apply to a function returning void; it applies to fields, global or static variables, parameters, and functions that return a value
+struct PURPOSE_LIMITED("security") Secret {};
+// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'PURPOSE_LIMITED' cannot apply to a type
+
+void Local() {
+  PURPOSE_LIMITED("security") std::string otp = "123456";
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_LIMITED' cannot apply to a local variable
+  PURPOSE_LIMITED("security") static std::string cached;  // a static local: fine
+}
+
+// PURPOSE_USE and PURPOSE_LIMITED on the same declaration.
+void Both(SECURITY_CONTACT AD_TARGETING const std::string& phone);
+// CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'PURPOSE_USE' and 'PURPOSE_LIMITED' on the same declaration; a declaration either holds limited data or uses it [purpose-annotation]
+// CHECK-NOTES: :[[@LINE-2]]:11: note: 'PURPOSE_LIMITED' is here
+SECURITY_CONTACT std::string Lookup(int user);
+AD_TARGETING std::string Lookup(int user);
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_USE' and 'PURPOSE_LIMITED' on the same declaration
+
+// A class template: reported once, not per instantiation.
+template <typename T> struct Box {
+  PURPOSE_LIMITED("Bad") T value;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: error: malformed purpose 'Bad'
+};
+Box<int> b1;
+Box<long> b2;
+
+// Suppressions of purpose-limitation need a reason.
+void Suppressed(const Account& a) {
+  Upload(a.phone);  // NOLINT(purpose-limitation)
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: suppression of purpose-limitation without a reason; write 'NOLINT(purpose-limitation): reason' [purpose-annotation]
+  Upload(a.phone);  // NOLINT(purpose-limitation): approved in PRIV-123
+  // NOLINTNEXTLINE(purpose-limitation)
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: suppression of purpose-limitation without a reason
+  Upload(a.phone);
+  // NOLINTBEGIN(purpose-*)
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: suppression of purpose-limitation without a reason
+  Upload(a.phone);
+  // NOLINTEND(purpose-*)
+  Upload(a.phone);  // NOLINT: a bare NOLINT is for every tool, not reported
+}

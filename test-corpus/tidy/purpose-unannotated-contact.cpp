@@ -1,0 +1,52 @@
+// Self-checking test of purpose-unannotated-contact (scripts/check_tidy.py).
+#include "purpose.h"
+
+#include <optional>
+#include <string>
+
+struct PhoneNumber {
+  std::string digits;
+};
+
+struct User {
+  std::string phone;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'User::phone' looks like contact data but has no purpose annotation; annotate it with PURPOSE_LIMITED if it holds personal data [purpose-unannotated-contact]
+  std::string Email_Address;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'User::Email_Address' looks like contact data
+  long msisdn;
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: field 'User::msisdn' looks like contact data
+  std::optional<PhoneNumber> backup;
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: field 'User::backup' has type 'std::optional<PhoneNumber>', which looks like contact data, but no purpose annotation
+  SECURITY_CONTACT std::string recovery_phone;  // annotated
+  PURPOSE_LIMITED("support") std::string e_mail; // annotated
+  bool phone_verified = false;                   // a flag
+  std::string name;                              // not contact data
+
+  std::string GetPhone() const { return phone; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: function 'User::GetPhone' looks like contact data
+  std::string RecoveryPhone() const { return recovery_phone; } // returns an annotated field
+  void SetEmail(const std::string& e);                          // returns nothing
+  bool HasEmail() const;                                        // a flag
+};
+
+// Reported once, at the first declaration.
+std::string LookupEmail(int user);
+// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: function 'LookupEmail' looks like contact data
+std::string LookupEmail(int user) { return std::to_string(user) + "@example.com"; }
+
+// An annotation on a virtual function covers its overrides.
+struct Directory {
+  virtual SECURITY_CONTACT std::string Phone(int user) const = 0;
+  virtual ~Directory() = default;
+};
+struct LdapDirectory : Directory {
+  std::string Phone(int user) const override;
+};
+
+// A class template: reported once, not per instantiation.
+template <typename T> struct Holder {
+  T phone_number;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: field 'Holder::phone_number' looks like contact data
+};
+Holder<std::string> h1;
+Holder<long> h2;
