@@ -44,7 +44,8 @@ struct TraceStep {
   std::string Message; ///< e.g. "read of 'acme::Account::phone'"
 };
 
-enum class FindingKind { Violation, Suppressed, Declassified };
+/// Allowed: a flow to a use its origin's limit permits (for the inventory).
+enum class FindingKind { Violation, Suppressed, Declassified, Allowed };
 
 struct Finding {
   FindingKind Kind = FindingKind::Violation;

@@ -631,7 +631,8 @@ void Analyzer::store(const Locs &L, const Taint &T, bool Strong,
                      SourceLocation Loc, const std::string &How) {
   bool Single = L.size() == 1;
   for (const LocKey &K : L.Locals) {
-    Taint V = withStep(T, Loc, How + " " + varName(K.D));
+    // Compiler-made variables (a range-for's __range) take no trace step.
+    Taint V = K.D->isImplicit() ? T : withStep(T, Loc, How + " " + varName(K.D));
     Taint &Slot = (*Cur)[K];
     if (Strong && Single)
       Slot = V;

@@ -673,9 +673,8 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
       for (const SinkHit &Hit : SN->second) {
         int SiteId = Hit.SiteId;
         const std::string &Use = Hit.Use;
-        if (useAllowed(Use, O.Limited))
-          continue;
-        if (!Found.insert({SiteId, Use, Flag}).second)
+        bool Allowed = useAllowed(Use, O.Limited);
+        if (!Found.insert({SiteId, Use, Allowed ? 2 : Flag}).second)
           continue;
         const Site &Si = Sites[SiteId];
         // Rebuild the trace.
@@ -705,7 +704,13 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
                      "'";
         Fd.Fingerprint = fingerprint(O.Name, Fd.SinkName, Fns[Si.F]->USR,
                                      Si.CS->Ordinal, Use);
-        if (Flag) {
+        if (Allowed) {
+          Fd.Kind = FindingKind::Allowed;
+          Fd.Message = "'" + O.Name + "', limited to '" + Purposes +
+                       "', reaches '" + Fd.SinkName + "', a use for '" + Use +
+                       "', which its limit allows";
+          R.Allowed.push_back(std::move(Fd));
+        } else if (Flag) {
           Fd.Kind = FindingKind::Declassified;
           R.Declassified.push_back(std::move(Fd));
         } else {

@@ -31,6 +31,9 @@ constexpr unsigned MaxSolveRounds = 200;
 struct SolveResult {
   std::vector<Finding> Violations;
   std::vector<Finding> Declassified;
+  /// Flows to uses that the origin's limit allows, one per (origin, sink
+  /// call, purpose): the inventory's "where does it go".
+  std::vector<Finding> Allowed;
   std::vector<RunError> Errors; ///< An exhausted budget, naming functions.
   unsigned Functions = 0;
 };

@@ -3,6 +3,8 @@
 #include "Baseline.h"
 #include "Config.h"
 #include "FileUtil.h"
+#include "Inventory.h"
+#include "InventoryWriter.h"
 #include "PolicyLoader.h"
 #include "ReportWriter.h"
 #include "Solver.h"
@@ -69,11 +71,23 @@ struct Options {
       cl::desc("Root for relative paths in caches and reports (default: the "
                "config file's directory, else the current directory)"),
       cl::value_desc("dir"), cl::cat(Category)};
+  cl::opt<std::string> VfsOverlay{
+      "vfsoverlay",
+      cl::desc("Overlay the virtual file system described by this file over "
+               "the real one (as clang-tidy's); the pre-commit hook uses it "
+               "to check staged contents"),
+      cl::value_desc("file"), cl::cat(Category)};
   cl::list<std::string> ExtraArgs{"extra-arg",
                                   cl::desc("Append to the compile command"),
                                   cl::cat(Category)};
   cl::list<std::string> ExtraArgsBefore{
       "extra-arg-before", cl::desc("Prepend to the compile command"),
+      cl::cat(Category)};
+  cl::opt<bool> Inventory{
+      "inventory",
+      cl::desc("Write the data inventory (every limited origin, every use, "
+               "declassifier and suppression, and where each origin goes) "
+               "instead of the report; --format text|json|dot"),
       cl::cat(Category)};
   cl::opt<bool> Timings{"timings",
                         cl::desc("Print the time of each phase on stderr"),
@@ -135,6 +149,10 @@ void dumpSummary(const TUSummary &T, llvm::raw_ostream &OS) {
 /// Digests of files, each read once per run however many TUs include it.
 class DigestMemo {
 public:
+  /// Reads through \p FS (an overlay) when given, else the real file system.
+  explicit DigestMemo(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
+      : FS(FS ? FS : llvm::vfs::getRealFileSystem()) {}
+
   bool upToDate(const TUInputs &In, std::string &Why) {
     for (const auto &[Path, Digest] : In.Files)
       if (digestOf(Path) != Digest) {
@@ -142,7 +160,7 @@ public:
         return false;
       }
     for (const std::string &P : In.AbsentShadows)
-      if (llvm::sys::fs::exists(P)) {
+      if (FS->exists(P)) {
         Why = "'" + P + "' now shadows an included header";
         return false;
       }
@@ -157,12 +175,13 @@ private:
       if (It != Memo.end())
         return It->second;
     }
-    std::string Text, D = "<missing>";
-    if (readFile(Path, Text))
-      D = contentDigest(Text);
+    std::string D = "<missing>";
+    if (auto B = FS->getBufferForFile(Path))
+      D = contentDigest((*B)->getBuffer());
     std::lock_guard<std::mutex> L(M);
     return Memo[Path] = D;
   }
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
   std::mutex M;
   std::map<std::string, std::string> Memo;
 };
@@ -178,7 +197,9 @@ struct Run {
   std::string SourceRoot;
   std::vector<SummaryCache> Caches; ///< [0] is written; the rest are read.
   unsigned ShardK = 0, ShardN = 0;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
   ReportFormat Format = ReportFormat::Text;
+  InventoryFormat InvFormat = InventoryFormat::Text;
 
   explicit Run(Options &O) : O(O) {}
 };
@@ -187,12 +208,21 @@ struct Run {
 /// error has been printed and the exit status is 2.
 bool setUp(Run &R) {
   Options &O = R.O;
-  auto Fmt = parseReportFormat(O.Format);
-  if (!Fmt) {
-    printError(llvm::toString(Fmt.takeError()));
-    return false;
+  if (O.Inventory) {
+    auto IF = parseInventoryFormat(O.Format);
+    if (!IF) {
+      printError(llvm::toString(IF.takeError()));
+      return false;
+    }
+    R.InvFormat = *IF;
+  } else {
+    auto Fmt = parseReportFormat(O.Format);
+    if (!Fmt) {
+      printError(llvm::toString(Fmt.takeError()));
+      return false;
+    }
+    R.Format = *Fmt;
   }
-  R.Format = *Fmt;
   if (O.Color != "auto" && O.Color != "always" && O.Color != "never") {
     printError("--color must be auto, always or never, not '" + O.Color + "'");
     return false;
@@ -208,6 +238,27 @@ bool setUp(Run &R) {
       printError("--shard writes the cache; it cannot be used with --no-cache");
       return false;
     }
+  }
+
+  if (!O.VfsOverlay.empty()) {
+    auto Buf = llvm::MemoryBuffer::getFile(O.VfsOverlay);
+    if (!Buf) {
+      printError("cannot read '" + O.VfsOverlay +
+                 "': " + Buf.getError().message());
+      return false;
+    }
+    auto Overlay = llvm::vfs::getVFSFromYAML(
+        std::move(*Buf), nullptr, O.VfsOverlay, nullptr,
+        llvm::vfs::getRealFileSystem());
+    if (!Overlay) {
+      printError("'" + O.VfsOverlay + "' is not a valid VFS overlay file");
+      return false;
+    }
+    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+        llvm::vfs::getRealFileSystem());
+    FS->pushOverlay(
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(Overlay.release()));
+    R.FS = FS;
   }
 
   // The config file: --config, else the nearest one upward.
@@ -266,6 +317,7 @@ bool setUp(Run &R) {
                  "': " + ErrMsg);
       return false;
     }
+    R.DB = inferMissingCompileCommands(std::move(R.DB));
   } else {
     llvm::SmallString<256> Cwd;
     llvm::sys::fs::current_path(Cwd);
@@ -275,6 +327,7 @@ bool setUp(Run &R) {
                  std::string(Cwd.str()) + "' or above; pass -p BUILD_DIR");
       return false;
     }
+    R.DB = inferMissingCompileCommands(std::move(R.DB));
     // The directory the database came from, for the default cache.
     llvm::SmallString<256> Dir(Cwd);
     while (!Dir.empty()) {
@@ -331,7 +384,7 @@ std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) 
   unsigned Jobs = O.Jobs ? (unsigned)O.Jobs
                          : llvm::hardware_concurrency().compute_thread_count();
   std::vector<TUResult> Results(Files.size());
-  DigestMemo Memo;
+  DigestMemo Memo(R.FS);
   std::mutex M;
   unsigned Done = 0;
   bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
@@ -340,7 +393,7 @@ std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) 
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        TUJob Job{Files[I],
+        TUJob Job{Files[I], R.FS,
                   {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
                   {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
         TUResult &T = Results[I];
@@ -430,22 +483,27 @@ void checkPolicyParams(const Run &R, const std::vector<const TUSummary *> &Sums,
   }
 }
 
-int writeOutput(Run &R, Report &Rep) {
+int writeOutput(Run &R, Report &Rep, const Inventory *Inv) {
   Options &O = R.O;
   WriteOptions WO;
   WO.Format = R.Format;
   bool ToFile = !O.Output.empty();
+  auto write = [&](llvm::raw_ostream &OS) {
+    if (Inv)
+      writeInventory(*Inv, R.InvFormat, OS);
+    else
+      writeReport(Rep, WO, OS);
+  };
   WO.Color = O.Color == "always" ||
              (O.Color == "auto" && !ToFile &&
               llvm::sys::Process::StandardOutIsDisplayed());
   if (ToFile) {
-    if (llvm::Error E = writeFileAtomically(
-            O.Output, [&](llvm::raw_ostream &OS) { writeReport(Rep, WO, OS); })) {
+    if (llvm::Error E = writeFileAtomically(O.Output, write)) {
       printError(llvm::toString(std::move(E)));
       return 2;
     }
   } else {
-    writeReport(Rep, WO, llvm::outs());
+    write(llvm::outs());
     llvm::outs().flush();
   }
   return 0;
@@ -493,6 +551,15 @@ int runDriver(int Argc, const char **Argv) {
   std::vector<std::string> Files = R.DB->getAllFiles();
   for (std::string &F : Files)
     F = absolutePath(F);
+  // Source files named on the command line but missing from the database
+  // are analyzed with a command inferred from their neighbours.
+  for (const std::string &F : O.Files) {
+    llvm::StringRef Ext = llvm::sys::path::extension(F);
+    if (Ext == ".cpp" || Ext == ".cc" || Ext == ".cxx" || Ext == ".c" ||
+        Ext == ".C" || Ext == ".c++")
+      if (!llvm::is_contained(Files, absolutePath(F)))
+        Files.push_back(absolutePath(F));
+  }
   llvm::sort(Files);
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   if (Files.empty()) {
@@ -512,6 +579,13 @@ int runDriver(int Argc, const char **Argv) {
   };
   std::vector<TUResult> Results = analyzeAll(R, Files);
   phase("analyze");
+
+  std::set<std::string> Dropped;
+  for (const TUResult &T : Results)
+    Dropped.insert(T.DroppedFlags.begin(), T.DroppedFlags.end());
+  for (const std::string &D : Dropped)
+    llvm::errs() << "purpose-check: warning: ignoring the flag '" << D
+                 << "', which Clang does not know\n";
 
   Report Rep;
   Rep.SourceRoot = R.SourceRoot;
@@ -556,8 +630,8 @@ int runDriver(int Argc, const char **Argv) {
   SolveResult S = solveProgram(Sums);
   phase("solve");
   Rep.Stats.Functions = S.Functions;
-  Rep.Violations = std::move(S.Violations);
-  Rep.Declassified = std::move(S.Declassified);
+  Rep.Violations = S.Violations;
+  Rep.Declassified = S.Declassified;
   for (RunError &E : S.Errors)
     Rep.Errors.push_back(E);
 
@@ -574,7 +648,10 @@ int runDriver(int Argc, const char **Argv) {
   Rep.sort();
   for (const RunError &E : Rep.Errors)
     llvm::errs() << E.Message << "\n";
-  if (int RC = writeOutput(R, Rep))
+  std::optional<Inventory> Inv;
+  if (O.Inventory)
+    Inv = buildInventory(Sums, S, Rep);
+  if (int RC = writeOutput(R, Rep, Inv ? &*Inv : nullptr))
     return RC;
   phase("output");
 

@@ -10,7 +10,10 @@
 #include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Driver/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -22,10 +25,11 @@ using namespace clang::tooling;
 namespace purpose {
 namespace {
 
+/// Absolute, without "." segments. ".." is kept: it may follow a symlink.
 std::string normalized(llvm::StringRef P) {
   llvm::SmallString<256> S(P);
   llvm::sys::fs::make_absolute(S);
-  llvm::sys::path::remove_dots(S, /*remove_dot_dot=*/true);
+  llvm::sys::path::remove_dots(S, /*remove_dot_dot=*/false);
   return std::string(S.str());
 }
 
@@ -96,7 +100,11 @@ public:
           SM.getMemoryBufferForFileOrNone(FE);
       if (!Buf)
         continue;
-      Files[normalized(FE.getName())] = contentDigest(Buf->getBuffer());
+      // Not normalized: "/lib/gcc/../../include" must not lose a symlink.
+      llvm::SmallString<256> Path(FE.getName());
+      llvm::sys::fs::make_absolute(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+      Files[std::string(Path.str())] = contentDigest(Buf->getBuffer());
     }
     R.Summary.Inputs.Files.assign(Files.begin(), Files.end());
     R.Summary.Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
@@ -138,6 +146,33 @@ private:
 
 } // namespace
 
+std::vector<std::string> dropUnknownFlags(const std::vector<std::string> &Args,
+                                          std::set<std::string> &Dropped) {
+  if (Args.size() < 2)
+    return Args;
+  const llvm::opt::OptTable &Table = clang::driver::getDriverOptTable();
+  std::vector<const char *> Argv;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Argv.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed = Table.ParseArgs(
+      Argv, MissingIndex, MissingCount,
+      llvm::opt::Visibility(clang::driver::options::ClangOption));
+  std::set<unsigned> Unknown; // Indexes into Args.
+  for (const llvm::opt::Arg *A :
+       Parsed.filtered(clang::driver::options::OPT_UNKNOWN)) {
+    Unknown.insert(A->getIndex() + 1);
+    Dropped.insert(A->getAsString(Parsed));
+  }
+  if (Unknown.empty())
+    return Args;
+  std::vector<std::string> Out;
+  for (size_t I = 0; I < Args.size(); ++I)
+    if (!Unknown.count(I))
+      Out.push_back(Args[I]);
+  return Out;
+}
+
 std::string commandHash(const CompilationDatabase &DB, const TUJob &Job,
                         const Policy &Pol) {
   std::string S = "purpose-check " PURPOSE_CHECK_VERSION "\n";
@@ -157,11 +192,16 @@ std::string commandHash(const CompilationDatabase &DB, const TUJob &Job,
 
 void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
                const Policy &Pol, TUResult &R) {
-  ClangTool Tool(DB, {Job.File});
+  ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
+                 Job.FS ? Job.FS : llvm::vfs::getRealFileSystem());
   Tool.clearArgumentsAdjusters();
   Tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
   Tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
   Tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
+  Tool.appendArgumentsAdjuster(
+      [&R](const CommandLineArguments &Args, StringRef) {
+        return dropUnknownFlags(Args, R.DroppedFlags);
+      });
   std::vector<std::string> Before = Job.ExtraArgsBefore;
   // Builtin headers (stddef.h, ...) come from the installed Clang.
   Before.insert(Before.begin(), "-resource-dir=" PURPOSE_CLANG_RESOURCE_DIR);
@@ -180,8 +220,12 @@ void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
   if (Tool.run(&F) != 0)
     R.Failed = true;
   R.Summary.Inputs.CommandHash = commandHash(DB, Job, Pol);
-  if (R.Summary.MainFile.empty())
-    R.Summary.MainFile = normalized(Job.File);
+  if (R.Summary.MainFile.empty()) {
+    llvm::SmallString<256> S(Job.File);
+    llvm::sys::fs::make_absolute(S);
+    llvm::sys::path::remove_dots(S, /*remove_dot_dot=*/true);
+    R.Summary.MainFile = std::string(S.str());
+  }
 }
 
 } // namespace purpose

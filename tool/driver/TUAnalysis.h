@@ -11,6 +11,8 @@
 #include "Policy.h"
 #include "Summary.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,17 +20,27 @@ namespace purpose {
 
 struct TUJob {
   std::string File;
+  /// The file system to parse from: the real one, or an overlay of it
+  /// (--vfsoverlay, as clang-tidy's), e.g. a commit's staged contents.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
   std::vector<std::string> ExtraArgsBefore;
   std::vector<std::string> ExtraArgs;
 };
 
 struct TUResult {
+  std::set<std::string> DroppedFlags; ///< GCC-only flags removed.
   TUSummary Summary;
   bool Failed = false;
   bool FromCache = false;
   std::string Diagnostics; ///< Clang's, for a failed TU.
   std::vector<RunError> Errors;
 };
+
+/// Removes from \p Args (a compile command, compiler first) the flags that
+/// Clang does not know, as clangd does: GCC-only options from GCC builds.
+/// The removed flags are added to \p Dropped.
+std::vector<std::string> dropUnknownFlags(const std::vector<std::string> &Args,
+                                          std::set<std::string> &Dropped);
 
 /// The hash of everything but file contents that a TU's summary depends on:
 /// its compile commands, the extra arguments, the policy and the tool version.

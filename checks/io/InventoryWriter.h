@@ -1,0 +1,27 @@
+//===- InventoryWriter.h - The data inventory as text, JSON, DOT -*- C++ -*-===//
+//
+// `purpose-check --inventory`: the data map of INTERFACE.md's extension in
+// docs/inventory.md. Deterministic output; paths relative to the source root.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PURPOSE_IO_INVENTORYWRITER_H
+#define PURPOSE_IO_INVENTORYWRITER_H
+
+#include "Inventory.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace purpose {
+
+enum class InventoryFormat { Text, Json, Dot };
+
+/// "text", "json" or "dot".
+llvm::Expected<InventoryFormat> parseInventoryFormat(llvm::StringRef Name);
+
+void writeInventory(const Inventory &Inv, InventoryFormat F,
+                    llvm::raw_ostream &OS);
+
+} // namespace purpose
+
+#endif
