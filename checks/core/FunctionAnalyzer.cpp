@@ -1390,14 +1390,41 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
   std::vector<State> Out(G->getNumBlockIDs());
   std::vector<bool> Seen(G->getNumBlockIDs(), false);
   std::vector<unsigned> Visits(G->getNumBlockIDs(), 0);
-  std::deque<const CFGBlock *> Work;
-  std::vector<bool> Queued(G->getNumBlockIDs(), false);
-  Work.push_back(&G->getEntry());
-  Queued[G->getEntry().getBlockID()] = true;
+  // The worklist is ordered by reverse post-order, so that a block is
+  // visited after its predecessors and loops converge in few rounds.
+  std::vector<unsigned> RPO(G->getNumBlockIDs(), 0);
+  std::vector<const CFGBlock *> ByID(G->getNumBlockIDs(), nullptr);
+  {
+    std::vector<const CFGBlock *> Post;
+    std::vector<bool> Visited(G->getNumBlockIDs(), false);
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
+        Stack;
+    Stack.push_back({&G->getEntry(), G->getEntry().succ_begin()});
+    Visited[G->getEntry().getBlockID()] = true;
+    while (!Stack.empty()) { // Iterative: no recursion on huge functions.
+      auto &[B, It] = Stack.back();
+      if (It == B->succ_end()) {
+        Post.push_back(B);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *S = *It++;
+      if (S && !Visited[S->getBlockID()]) {
+        Visited[S->getBlockID()] = true;
+        Stack.push_back({S, S->succ_begin()});
+      }
+    }
+    unsigned N = 0;
+    for (auto I = Post.rbegin(); I != Post.rend(); ++I)
+      RPO[(*I)->getBlockID()] = N++;
+    for (const CFGBlock *B : *G)
+      ByID[B->getBlockID()] = B;
+  }
+  std::set<std::pair<unsigned, unsigned>> Work; // (RPO index, block ID)
+  Work.insert({RPO[G->getEntry().getBlockID()], G->getEntry().getBlockID()});
   while (!Work.empty()) {
-    const CFGBlock *B = Work.front();
-    Work.pop_front();
-    Queued[B->getBlockID()] = false;
+    const CFGBlock *B = ByID[Work.begin()->second];
+    Work.erase(Work.begin());
     if (++Visits[B->getBlockID()] > MaxVisitsPerBlock)
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
@@ -1416,10 +1443,8 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
     if (!Changed)
       continue;
     for (const CFGBlock *S : B->succs())
-      if (S && !Queued[S->getBlockID()]) {
-        Queued[S->getBlockID()] = true;
-        Work.push_back(S);
-      }
+      if (S)
+        Work.insert({RPO[S->getBlockID()], S->getBlockID()});
   }
 
   // Ordinals of calls among the calls of the same callee, in source order.

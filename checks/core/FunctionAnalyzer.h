@@ -30,7 +30,7 @@
 namespace purpose {
 
 /// Budget for one function: block visits allowed per CFG block.
-constexpr unsigned MaxVisitsPerBlock = 64;
+constexpr unsigned MaxVisitsPerBlock = 512;
 
 /// Analyzes the body of \p FD. An error means the budget ran out; the message
 /// names the function.

@@ -1,8 +1,10 @@
 //===- FileUtil.cpp -------------------------------------------------------===//
 #include "FileUtil.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Signals.h"
 
 namespace purpose {
 
@@ -21,6 +23,11 @@ writeFileAtomically(llvm::StringRef Path,
   llvm::SmallString<256> TempPath;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
     return cannotWrite(Path, EC.message());
+  // Ctrl-C while writing removes the temporary file: nothing half-written
+  // is ever left behind, in the cache or next to a report.
+  llvm::sys::RemoveFileOnSignal(TempPath);
+  auto Forget = llvm::make_scope_exit(
+      [&] { llvm::sys::DontRemoveFileOnSignal(TempPath); });
 
   std::error_code WriteEC;
   {

@@ -393,11 +393,11 @@ std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) 
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        TUJob Job{Files[I], R.FS,
+        TUJob Job{Files[I], R.FS, R.SourceRoot,
                   {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
                   {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
         TUResult &T = Results[I];
-        std::string Key = commandHash(*R.DB, Job, R.Pol);
+        std::string Key = commandHash(*R.DB, Job, R.Pol, R.SourceRoot);
         for (const SummaryCache &C : R.Caches) {
           auto Cached = C.load(absolutePath(Files[I]));
           if (!Cached) {
@@ -443,7 +443,19 @@ std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) 
 void finish(Run &R, Report &Rep) {
   Options &O = R.O;
   std::vector<Suppression> Unjustified;
-  applySuppressions(Rep, readFile, Unjustified);
+  // Through the overlay, if any: a staged suppression counts, not the
+  // working tree's.
+  auto FS = R.FS ? R.FS : llvm::vfs::getRealFileSystem();
+  applySuppressions(
+      Rep,
+      [&](llvm::StringRef Path, std::string &Out) {
+        auto B = FS->getBufferForFile(Path);
+        if (!B)
+          return false;
+        Out = (*B)->getBuffer().str();
+        return true;
+      },
+      Unjustified);
   for (const Suppression &U : Unjustified)
     llvm::errs() << U.Pos.File << ":" << U.Pos.Line << ":" << U.Pos.Column
                  << ": warning: suppression of purpose-limitation without a "

@@ -174,13 +174,25 @@ std::vector<std::string> dropUnknownFlags(const std::vector<std::string> &Args,
 }
 
 std::string commandHash(const CompilationDatabase &DB, const TUJob &Job,
-                        const Policy &Pol) {
+                        const Policy &Pol, llvm::StringRef SourceRoot) {
+  auto rooted = [&](llvm::StringRef A) {
+    std::string Out;
+    size_t Pos = 0;
+    while (!SourceRoot.empty()) {
+      size_t Hit = A.find(SourceRoot, Pos);
+      if (Hit == llvm::StringRef::npos)
+        break;
+      Out += A.substr(Pos, Hit - Pos).str() + "<root>";
+      Pos = Hit + SourceRoot.size();
+    }
+    return Out + A.substr(Pos).str();
+  };
   std::string S = "purpose-check " PURPOSE_CHECK_VERSION "\n";
   S += Pol.digest() + "\n";
   for (const CompileCommand &C : DB.getCompileCommands(Job.File)) {
-    S += C.Directory + "\n";
+    S += rooted(C.Directory) + "\n";
     for (const std::string &A : C.CommandLine)
-      S += A + "\x1f";
+      S += rooted(A) + "\x1f";
     S += "\n";
   }
   for (const std::string &A : Job.ExtraArgsBefore)
@@ -219,7 +231,7 @@ void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
   Factory F(Pol, R);
   if (Tool.run(&F) != 0)
     R.Failed = true;
-  R.Summary.Inputs.CommandHash = commandHash(DB, Job, Pol);
+  R.Summary.Inputs.CommandHash = commandHash(DB, Job, Pol, Job.SourceRoot);
   if (R.Summary.MainFile.empty()) {
     llvm::SmallString<256> S(Job.File);
     llvm::sys::fs::make_absolute(S);

@@ -23,6 +23,7 @@ struct TUJob {
   /// The file system to parse from: the real one, or an overlay of it
   /// (--vfsoverlay, as clang-tidy's), e.g. a commit's staged contents.
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
+  std::string SourceRoot; ///< For commandHash.
   std::vector<std::string> ExtraArgsBefore;
   std::vector<std::string> ExtraArgs;
 };
@@ -44,8 +45,11 @@ std::vector<std::string> dropUnknownFlags(const std::vector<std::string> &Args,
 
 /// The hash of everything but file contents that a TU's summary depends on:
 /// its compile commands, the extra arguments, the policy and the tool version.
+/// Paths under \p SourceRoot are hashed relative to it, so that caches made
+/// in different checkouts of one project match.
 std::string commandHash(const clang::tooling::CompilationDatabase &DB,
-                        const TUJob &Job, const Policy &Pol);
+                        const TUJob &Job, const Policy &Pol,
+                        llvm::StringRef SourceRoot);
 
 /// Parses and analyzes \p Job. Never throws; a TU that does not parse is
 /// marked Failed with Clang's diagnostics.
