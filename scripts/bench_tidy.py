@@ -7,7 +7,8 @@ Usage:
 BUILD is a purpose-check build directory (it holds purpose-check,
 libPurposeCheckTidy.so and purpose-clangd).
 
---project DIR (default test-corpus/example) is copied into a temporary
+--project DIR (default test-corpus/example), or with --synthetic N a
+generated program of N translation units, is copied into a temporary
 project with a compile_commands.json, a .clangd that enables
 purpose-limitation, and a .purpose-check.json; `purpose-check -p build` fills
 the summary cache first, so the check works as it does in an editor: the open
@@ -58,9 +59,39 @@ def timed(cmd, cwd):
     return elapsed, proc
 
 
+def write_synthetic(project, tus, fns):
+    """A program of \p tus translation units with \p fns functions each;
+    every fifth function sends data read in the previous unit to a sink."""
+    os.makedirs(project)
+    decls = "".join("namespace m%d { std::string Helper0(const Account& a); }\n" % i
+                    for i in range(tus))
+    with open(os.path.join(project, "model.h"), "w") as f:
+        f.write('#pragma once\n#include "purpose.h"\n#include <string>\n'
+                "struct Account { SECURITY_CONTACT std::string phone; "
+                "std::string name; };\n"
+                "AD_TARGETING void Upload(const std::string& id);\n"
+                'PURPOSE_USE("security") void Log(const std::string& s);\n'
+                + decls)
+    for i in range(tus):
+        body = []
+        for j in range(fns):
+            body.append("std::string Helper%d(const Account& a) "
+                        "{ return a.phone + std::to_string(%d); }" % (j, j))
+            sink = ("  Upload(m%d::Helper0(a));\n" % (i - 1)) if j % 5 == 0 and i else ""
+            body.append("void Use%d(const Account& a) {\n"
+                        "  std::string s = Helper%d(a) + a.name;\n"
+                        "  Log(s);\n%s}" % (j, j, sink))
+        with open(os.path.join(project, "tu%03d.cpp" % i), "w") as f:
+            f.write('#include "model.h"\nnamespace m%d {\n%s\n}\n'
+                    % (i, "\n".join(body)))
+
+
 def setup_project(args, tmp):
     project = os.path.join(tmp, "project")
-    shutil.copytree(args.project, project)
+    if args.synthetic:
+        write_synthetic(project, args.synthetic, 20)
+    else:
+        shutil.copytree(args.project, project)
     sources = make_compdb.source_files(project)
     build = os.path.join(project, "build")
     make_compdb.write_compdb(build, make_compdb.make_entries(
@@ -108,7 +139,8 @@ def clangd_figures(args, path, cwd):
     base, pct = [], []
     for _ in range(args.runs):
         proc = subprocess.run([clangd, "--check=" + path,
-                               "--check-tidy-time=" + CHECK, "--log=info"],
+                               "--check-tidy-time=" + CHECK, "--check-locations=false",
+                               "--log=info"],
                               cwd=cwd, capture_output=True, text=True)
         b = re.search(r"Baseline = (\d+) ns", proc.stderr)
         p = re.search(r"%s = (-?\d+(?:\.\d+)?)%%" % re.escape(CHECK), proc.stderr)
@@ -148,6 +180,9 @@ def main(argv):
     parser.add_argument("--project",
                         default=os.path.join(make_compdb.REPO_ROOT, "test-corpus", "example"))
     parser.add_argument("-p", dest="db", help="an existing build directory")
+    parser.add_argument("--synthetic", type=int, metavar="N",
+                        help="measure on a generated program of N translation "
+                             "units of 40 functions each, instead of --project")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("files", nargs="*")
     args = parser.parse_args(argv)
@@ -162,6 +197,8 @@ def main(argv):
         else:
             project, build, files = setup_project(args, tmp)
             cwd = project
+            if args.synthetic:  # One file in the middle stands for all.
+                files = [files[len(files) // 2]]
         print("%-28s %10s %8s %9s %10s %10s %6s" % (
             "file", "clangd-ms", "check%", "check-ms", "tidy-ms", "parse-ms",
             "ratio"))

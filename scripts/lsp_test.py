@@ -14,7 +14,12 @@ build directory) and talks LSP to purpose-clangd:
   4. didChange adds a call whose limited read lies in another translation
      unit (helper.cpp): no warning while the cache is empty; after
      `purpose-check -p build` has filled the cache, the next edit shows it,
-     with the trace step in helper.cpp in a note.
+     with the trace step in helper.cpp in a note;
+     a call of an inline function of a header that only main.cpp includes
+     (clangd skips its body) is reported through main.cpp's own cache entry;
+     when that entry holds a violation the buffer no longer has, the live
+     analysis wins and nothing stale is shown;
+  5. shutdown and exit: purpose-clangd exits with status 0.
 
 Every wait is bounded (--timeout seconds, default 60). clangd is shut down,
 and killed if it does not exit. Exit status 0 on success, 1 on failure; each
@@ -50,6 +55,20 @@ AD_TARGETING void Upload(const std::string& id);
 std::string PhoneOf(const Account& acct);
 """
 
+# Included by main.cpp only: clangd skips the body of CurrentPhone in the
+# preamble, so only the cache entry of main.cpp itself knows what it returns
+# (it takes no argument that the default rule for bodiless code could follow).
+MAIN_UTIL_H = """\
+#pragma once
+#include "account.h"
+
+Account& CurrentAccount();
+
+inline std::string CurrentPhone() {
+  return CurrentAccount().phone;
+}
+"""
+
 HELPER_CPP = """\
 #include "account.h"
 
@@ -59,7 +78,7 @@ std::string PhoneOf(const Account& acct) {
 """
 
 MAIN_LINES = [
-    '#include "account.h"',
+    '#include "main_util.h"',
     "",
     "void Run(const Account& acct) {",
     "  Upload(acct.name);",
@@ -68,6 +87,9 @@ MAIN_LINES = [
 RUN_BODY_LINE = 4  # 1-based line after which edits insert lines (in Run)
 LOCAL_VIOLATION = "  Upload(acct.phone);"
 CROSS_VIOLATION = "  Upload(PhoneOf(acct));"
+HEADER_VIOLATION = "  Upload(CurrentPhone());"
+STALE_FUNCTION = ["", "void Stale(const Account& acct) {",
+                  "  Upload(acct.phone);", "}"]
 
 DOT_CLANGD = """\
 CompileFlags:
@@ -159,18 +181,23 @@ class LspClient:
                 return msg
 
     def close(self):
+        """Shuts the server down; its exit status, or None if it had to be
+        killed."""
+        status = None
         try:
             if self.proc.poll() is None:
                 self.request("shutdown", None, 10)
                 self.notify("exit", None)
-                self.proc.wait(timeout=10)
+                status = self.proc.wait(timeout=10)
         except (Failure, OSError, subprocess.TimeoutExpired):
             pass
         finally:
             if self.proc.poll() is None:
                 self.proc.kill()
                 self.proc.wait()
-            self.log.close()
+            if not self.log.closed:
+                self.log.close()
+        return status
 
 
 def uri(path):
@@ -185,6 +212,7 @@ def write(path, text):
 def make_project(root, repo):
     annotations = os.path.join(repo, "annotations")
     write(os.path.join(root, "account.h"), ACCOUNT_H)
+    write(os.path.join(root, "main_util.h"), MAIN_UTIL_H)
     write(os.path.join(root, "helper.cpp"), HELPER_CPP)
     write(os.path.join(root, "main.cpp"), "\n".join(MAIN_LINES) + "\n")
     write(os.path.join(root, ".clangd"), DOT_CLANGD)
@@ -247,20 +275,26 @@ def purpose_warnings(diags):
                   and d.get("severity") == 2)
 
 
-def expect_warning(diags, line, step):
+def expect_warnings(diags, lines, step):
+    """Exactly one purpose-limitation warning on each of \p lines (1-based),
+    none elsewhere; returns them by line."""
     found = purpose_warnings(diags)
-    hits = [w for w in found if w[0] == line]
-    if not hits:
-        raise Failure("%s: no purpose-limitation warning on main.cpp:%d; got %s"
-                      % (step, line, describe(diags)))
-    d = next(d for d in diags if d.get("code") == "purpose-limitation"
-             and d["range"]["start"]["line"] + 1 == line and d.get("severity") == 2)
-    if d.get("source") != "clang-tidy":
-        raise Failure("%s: source is %r, expected 'clang-tidy'" % (step, d.get("source")))
-    extra = [w for w in found if w[0] != line]
+    got = sorted({w[0] for w in found})
+    for line in lines:
+        if line not in got:
+            raise Failure("%s: no purpose-limitation warning on main.cpp:%d; got %s"
+                          % (step, line, describe(diags)))
+    extra = [w for w in found if w[0] not in lines]
     if extra:
         raise Failure("%s: unexpected purpose-limitation warnings %s" % (step, extra))
-    return d
+    out = {}
+    for d in diags:
+        if d.get("code") == "purpose-limitation" and d.get("severity") == 2:
+            if d.get("source") != "clang-tidy":
+                raise Failure("%s: source is %r, expected 'clang-tidy'"
+                              % (step, d.get("source")))
+            out[d["range"]["start"]["line"] + 1] = d
+    return out
 
 
 def expect_none(diags, step):
@@ -303,7 +337,8 @@ def run(args, root):
         step = "2. didChange adds a violating line"
         lines.insert(RUN_BODY_LINE, LOCAL_VIOLATION)
         s.change(lines)
-        d = expect_warning(s.diagnostics(step), RUN_BODY_LINE + 1, step)
+        d = expect_warnings(s.diagnostics(step), [RUN_BODY_LINE + 1],
+                            step)[RUN_BODY_LINE + 1]
         if "'Account::phone'" not in d["message"]:
             raise Failure("%s: the message does not name the origin: %r"
                           % (step, d["message"]))
@@ -333,12 +368,41 @@ def run(args, root):
             raise Failure("%s: purpose-check left no cache in %s" % (step, cache))
         lines.append("// edited")
         s.change(lines)
-        d = expect_warning(s.diagnostics(step), RUN_BODY_LINE + 1, step)
+        d = expect_warnings(s.diagnostics(step), [RUN_BODY_LINE + 1],
+                            step)[RUN_BODY_LINE + 1]
         related = " ".join(r["message"] + " " + r["location"]["uri"]
                            for r in d.get("relatedInformation", []))
         if "helper.cpp" not in related + d["message"]:
             raise Failure("%s: no trace step in helper.cpp among the notes: %s"
                           % (step, json.dumps(d)))
+        print("PASS %s" % step)
+
+        step = "4c. header function known only to the file's own cache entry"
+        lines.insert(RUN_BODY_LINE + 1, HEADER_VIOLATION)
+        s.change(lines)
+        expect_warnings(s.diagnostics(step),
+                        [RUN_BODY_LINE + 1, RUN_BODY_LINE + 2], step)
+        print("PASS %s" % step)
+
+        step = "4d. the file's own cache entry is stale: the live analysis wins"
+        write(main_path, "\n".join(lines + STALE_FUNCTION) + "\n")
+        proc = subprocess.run([args.tool, "-p", os.path.join(root, "build")],
+                              cwd=root, capture_output=True, text=True,
+                              timeout=args.timeout)
+        if proc.returncode != 1:
+            raise Failure("%s: purpose-check exited with %d, expected 1:\n%s"
+                          % (step, proc.returncode, proc.stdout + proc.stderr))
+        lines.append("// edited again")
+        s.change(lines)
+        expect_warnings(s.diagnostics(step),
+                        [RUN_BODY_LINE + 1, RUN_BODY_LINE + 2], step)
+        print("PASS %s" % step)
+
+        step = "5. shutdown and exit"
+        status = client.close()
+        if status != 0:
+            raise Failure("%s: purpose-clangd exited with status %s"
+                          % (step, status))
         print("PASS %s" % step)
     finally:
         client.close()

@@ -22,10 +22,15 @@ trace):
   has it removed again                                           -> blocked
 - staged header only: account.h's staged change makes the
   violation, the working tree has it reverted                    -> blocked
+- staged suppression: the staged violating call has a NOLINT with
+  a reason, the working tree's has none                          -> passes
+- worktree-only suppression: the reverse                         -> blocked
 - no C/C++ staged: a README change                               -> passes
 
 The example's own violations do not touch login_flow.cpp or README.md, so the
-scenarios on those files see only what they add. Warm-run times are printed,
+scenarios on those files see only what they add. A stand-in tool then checks
+the hook's overlay with clang alone: the preprocessed main file and header
+are the staged ones, under their real names. Warm-run times are printed,
 not asserted.
 """
 
@@ -253,6 +258,22 @@ def main():
         repo.git("add", "account.h")
         repo.write("account.h", account)
         scenario("staged-only header", False, must_have=["'social::Account::handle'"])
+
+        # Suppressions count as staged too: the NOLINT comment is part of
+        # the staged text, on the same line as in the working tree.
+        nolint = bad_login.replace(
+            "ads::MatchPartnerAudience(7, account.two_factor_phone);",
+            "ads::MatchPartnerAudience(7, account.two_factor_phone);"
+            "  // NOLINT(purpose-limitation): approved in PRIV-1")
+        repo.write("login_flow.cpp", nolint)
+        repo.git("add", "login_flow.cpp")
+        repo.write("login_flow.cpp", bad_login)
+        scenario("staged suppression", True, must_not_have=["warning:"])
+
+        repo.write("login_flow.cpp", bad_login)
+        repo.git("add", "login_flow.cpp")
+        repo.write("login_flow.cpp", nolint)
+        scenario("worktree-only suppression", False, must_have=[warning])
 
         repo.write("README.md", repo.read("README.md") + "\nMore words.\n")
         repo.git("add", "README.md")

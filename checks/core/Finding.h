@@ -59,6 +59,7 @@ struct Finding {
   std::string SinkName;    ///< The callee, fully qualified.
   std::string SinkPurpose; ///< The purpose of the use.
   SourcePos SinkPos;       ///< The call (callee name or operator).
+  SourcePos SinkDeclPos;   ///< The sink's declaration, where known.
 
   std::vector<TraceStep> Trace;
   std::string Fingerprint; ///< 16 hex digits.

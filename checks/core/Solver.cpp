@@ -621,7 +621,9 @@ void ProgramSolver::expand(int E, std::vector<TraceStep> &Out,
       expand(Inner, Out, Depth + 1);
     return;
   }
-  if (Ed.Ref >= 0)
+  // A step without a position (a field whose declaration no TU described)
+  // is left out rather than reported at "file 0".
+  if (Ed.Ref >= 0 && !ExtraSteps[Ed.Ref].Pos.File.empty())
     Out.push_back(ExtraSteps[Ed.Ref]);
 }
 
@@ -687,6 +689,8 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
         Fd.OriginPurposes = O.Limited;
         Fd.OriginPos = O.Pos;
         Fd.SinkName = Hit.Name;
+        if (Si.Callee)
+          Fd.SinkDeclPos = Si.Callee->Pos;
         Fd.SinkPurpose = Use;
         Fd.SinkPos = Si.CS->Pos;
         for (int E : Path)

@@ -2,6 +2,7 @@
 #include "PurposeUnannotatedContactCheck.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallVector.h"
@@ -39,19 +40,44 @@ bool isAnnotated(const Decl *D) {
   return false;
 }
 
-/// True iff \p FD's body is `return <field>;` for an annotated field: the
-/// accessor of data that carries its limitation already.
-bool returnsAnnotatedField(const FunctionDecl *FD) {
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
-  if (!Body || Body->size() != 1)
+bool isLimited(const Decl *D) {
+  for (const Decl *R : D->redecls())
+    for (const AnnotateAttr *A : R->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation().starts_with("purpose_limited"))
+        return true;
+  return false;
+}
+
+/// Finds a use of limited data: a field, variable or parameter annotated
+/// PURPOSE_LIMITED, or a call of a function so annotated.
+class LimitedUseFinder : public RecursiveASTVisitor<LimitedUseFinder> {
+public:
+  bool Found = false;
+  bool VisitMemberExpr(MemberExpr *E) { return note(E->getMemberDecl()); }
+  bool VisitDeclRefExpr(DeclRefExpr *E) { return note(E->getDecl()); }
+
+private:
+  bool note(const Decl *D) {
+    Found = D && isLimited(D);
+    return !Found; // Stop at the first.
+  }
+};
+
+/// True iff \p FD derives its result from data that is limited already: its
+/// body uses limited data (an accessor of an annotated field), or it takes
+/// contact data as a parameter (NormalizeEmail(email)). The analysis follows
+/// the limitation through such functions; annotating them adds nothing.
+bool transformsLimitedData(const FunctionDecl *FD,
+                           llvm::function_ref<bool(llvm::StringRef)> Matches) {
+  for (const ParmVarDecl *P : FD->parameters())
+    if (Matches(P->getName()))
+      return true;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def->getBody())
     return false;
-  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
-  if (!Ret || !Ret->getRetValue())
-    return false;
-  const Expr *E = Ret->getRetValue()->IgnoreUnlessSpelledInSource();
-  const auto *ME = dyn_cast<MemberExpr>(E);
-  return ME && isa<FieldDecl>(ME->getMemberDecl()) &&
-         hasPurposeAttr(ME->getMemberDecl());
+  LimitedUseFinder F;
+  F.TraverseStmt(Def->getBody());
+  return F.Found;
 }
 
 /// The type name that a pattern is matched against: references, pointers
@@ -117,7 +143,9 @@ void PurposeUnannotatedContactCheck::check(
     ByType = true;
   }
   if (Pattern.empty() || isAnnotated(D) ||
-      (FD && returnsAnnotatedField(FD)))
+      (FD && transformsLimitedData(FD, [&](llvm::StringRef Name) {
+         return !matchingPattern(Name).empty();
+       })))
     return;
   const Decl *Canon = D->getCanonicalDecl();
   SourceLocation Loc = Canon->getLocation();

@@ -3,8 +3,10 @@
 // Finds what to annotate: a field, or a function returning a value (an
 // accessor), whose name or type name looks like contact data but that has no
 // purpose annotation on any declaration. Skipped: bool fields and functions
-// (flags such as has_phone), and accessors that only return a field that is
-// annotated already.
+// (flags such as has_phone), and functions that transform data limited
+// already: their body uses a PURPOSE_LIMITED declaration (an accessor of an
+// annotated field), or a parameter's name looks like contact data
+// (NormalizeEmail(email)).
 //
 // Options:
 //   Patterns  case-insensitive substrings, separated by ';'; default

@@ -17,6 +17,22 @@ extern volatile int PurposeCheckModuleAnchorSource;
     PurposeCheckModuleAnchorSource;
 } // namespace purpose
 
+#include <cstring>
+#include <vector>
+
+/// clangd looks for Clang's builtin headers (stddef.h, ...) next to its own
+/// binary, where purpose-clangd has none. Unless the user chose one, use the
+/// resource directory of the Clang it was built against, as purpose-check
+/// does.
 int main(int Argc, char *Argv[]) {
-  return clang::clangd::clangdMain(Argc, Argv);
+  std::vector<char *> Args(Argv, Argv + Argc);
+  bool HasResourceDir = false;
+  for (int I = 1; I < Argc; ++I)
+    HasResourceDir |= std::strncmp(Argv[I], "--resource-dir", 14) == 0 ||
+                      std::strncmp(Argv[I], "-resource-dir", 13) == 0;
+  static char ResourceDir[] = "--resource-dir=" PURPOSE_CLANG_RESOURCE_DIR;
+  if (!HasResourceDir)
+    Args.insert(Args.begin() + 1, ResourceDir);
+  Args.push_back(nullptr);
+  return clang::clangd::clangdMain((int)Args.size() - 1, Args.data());
 }

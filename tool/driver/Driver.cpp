@@ -23,6 +23,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/Format.h"
 #include <chrono>
+#include <functional>
 #include <map>
 #include <mutex>
 
@@ -56,7 +57,7 @@ struct Options {
       "write-baseline", cl::desc("Write the fingerprints of all violations"),
       cl::value_desc("file"), cl::cat(Category)};
   cl::opt<unsigned> Jobs{"j", cl::desc("Translation units in parallel"),
-                         cl::init(0), cl::cat(Category)};
+                         cl::init(0), cl::Prefix, cl::cat(Category)};
   cl::list<std::string> CacheDirs{
       "cache-dir",
       cl::desc("Summary cache; repeat to also read the caches of shards"),
@@ -120,7 +121,8 @@ bool readFile(llvm::StringRef Path, std::string &Out) {
 
 /// True iff \p F involves one of \p Files: its trace, origin or sink.
 bool touches(const Finding &F, const std::set<std::string> &Files) {
-  if (Files.count(F.OriginPos.File) || Files.count(F.SinkPos.File))
+  if (Files.count(F.OriginPos.File) || Files.count(F.SinkPos.File) ||
+      Files.count(F.SinkDeclPos.File))
     return true;
   for (const TraceStep &S : F.Trace)
     if (Files.count(S.Pos.File))
@@ -197,7 +199,9 @@ struct Run {
   std::string SourceRoot;
   std::vector<SummaryCache> Caches; ///< [0] is written; the rest are read.
   unsigned ShardK = 0, ShardN = 0;
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS; ///< Main thread's.
+  /// A fresh overlay file system for each TU, or empty for the physical one.
+  std::function<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>()> MakeFS;
   ReportFormat Format = ReportFormat::Text;
   InventoryFormat InvFormat = InventoryFormat::Text;
 
@@ -247,18 +251,27 @@ bool setUp(Run &R) {
                  "': " + Buf.getError().message());
       return false;
     }
-    auto Overlay = llvm::vfs::getVFSFromYAML(
-        std::move(*Buf), nullptr, O.VfsOverlay, nullptr,
-        llvm::vfs::getRealFileSystem());
-    if (!Overlay) {
+    std::string Yaml = (*Buf)->getBuffer().str();
+    std::string Name = O.VfsOverlay;
+    // One file system per TU: ClangTool sets the working directory of the
+    // one it is given, so threads must not share one.
+    R.MakeFS = [Yaml, Name]() -> llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> {
+      auto Overlay = llvm::vfs::getVFSFromYAML(
+          llvm::MemoryBuffer::getMemBufferCopy(Yaml, Name), nullptr, Name,
+          nullptr, llvm::vfs::createPhysicalFileSystem());
+      if (!Overlay)
+        return nullptr;
+      auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+          llvm::vfs::createPhysicalFileSystem());
+      FS->pushOverlay(
+          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(Overlay.release()));
+      return FS;
+    };
+    R.FS = R.MakeFS();
+    if (!R.FS) {
       printError("'" + O.VfsOverlay + "' is not a valid VFS overlay file");
       return false;
     }
-    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-        llvm::vfs::getRealFileSystem());
-    FS->pushOverlay(
-        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(Overlay.release()));
-    R.FS = FS;
   }
 
   // The config file: --config, else the nearest one upward.
@@ -393,7 +406,7 @@ std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) 
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        TUJob Job{Files[I], R.FS, R.SourceRoot,
+        TUJob Job{Files[I], R.MakeFS ? R.MakeFS() : nullptr, R.SourceRoot,
                   {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
                   {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
         TUResult &T = Results[I];
@@ -456,6 +469,14 @@ void finish(Run &R, Report &Rep) {
         return true;
       },
       Unjustified);
+  llvm::sort(Unjustified, [](const Suppression &A, const Suppression &B) {
+    return A.Pos < B.Pos;
+  });
+  Unjustified.erase(std::unique(Unjustified.begin(), Unjustified.end(),
+                                [](const Suppression &A, const Suppression &B) {
+                                  return A.Pos == B.Pos;
+                                }),
+                    Unjustified.end());
   for (const Suppression &U : Unjustified)
     llvm::errs() << U.Pos.File << ":" << U.Pos.Line << ":" << U.Pos.Column
                  << ": warning: suppression of purpose-limitation without a "
@@ -596,8 +617,7 @@ int runDriver(int Argc, const char **Argv) {
   for (const TUResult &T : Results)
     Dropped.insert(T.DroppedFlags.begin(), T.DroppedFlags.end());
   for (const std::string &D : Dropped)
-    llvm::errs() << "purpose-check: warning: ignoring the flag '" << D
-                 << "', which Clang does not know\n";
+    llvm::errs() << "purpose-check: warning: ignoring " << D << "\n";
 
   Report Rep;
   Rep.SourceRoot = R.SourceRoot;

@@ -16,6 +16,7 @@
 #include "llvm/Option/OptTable.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <set>
 
@@ -162,7 +163,19 @@ std::vector<std::string> dropUnknownFlags(const std::vector<std::string> &Args,
   for (const llvm::opt::Arg *A :
        Parsed.filtered(clang::driver::options::OPT_UNKNOWN)) {
     Unknown.insert(A->getIndex() + 1);
-    Dropped.insert(A->getAsString(Parsed));
+    Dropped.insert("the flag '" + A->getAsString(Parsed) +
+                   "', which Clang does not know");
+  }
+  // GCC precompiled headers: Clang ignores a .gch it did not make and parses
+  // the header instead; say so, since -w hides Clang's own warning.
+  for (const llvm::opt::Arg *A :
+       Parsed.filtered(clang::driver::options::OPT_include)) {
+    std::string Gch = std::string(A->getValue()) + ".gch";
+    auto Buf = llvm::MemoryBuffer::getFile(Gch, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/false);
+    if (Buf && !(*Buf)->getBuffer().starts_with("CPCH"))
+      Dropped.insert("the GCC precompiled header '" + Gch + "'; '" +
+                     A->getValue() + "' is parsed instead");
   }
   if (Unknown.empty())
     return Args;
@@ -205,7 +218,10 @@ std::string commandHash(const CompilationDatabase &DB, const TUJob &Job,
 void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
                const Policy &Pol, TUResult &R) {
   ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
-                 Job.FS ? Job.FS : llvm::vfs::getRealFileSystem());
+                 // Not getRealFileSystem(): ClangTool sets the working
+                 // directory of its file system to each command's, and the
+                 // real one's is the process's, shared by every thread.
+                 Job.FS ? Job.FS : llvm::vfs::createPhysicalFileSystem());
   Tool.clearArgumentsAdjusters();
   Tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
   Tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
