@@ -1,5 +1,6 @@
 //===- FunctionAnalyzer.cpp -----------------------------------------------===//
 #include "FunctionAnalyzer.h"
+#include "TaintLattice.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -19,19 +20,6 @@ using namespace clang;
 
 namespace purpose {
 namespace {
-
-/// A label with its key interned; cheap to copy and compare.
-struct Lbl {
-  LabelKind Kind;
-  int A = 0, B = 0;
-  unsigned Key = 0;
-  bool operator<(const Lbl &O) const {
-    return std::tie(Kind, A, B, Key) < std::tie(O.Kind, O.A, O.B, O.Key);
-  }
-};
-
-/// Label -> index of the last trace step of its shortest chain (-1: none).
-using Taint = std::map<Lbl, int>;
 
 /// A local storage location: a variable (Tag 0) or what a pointer or
 /// reference parameter designates (Tag 1).
@@ -64,37 +52,6 @@ struct Locs {
     ViaCalls.insert(O.ViaCalls.begin(), O.ViaCalls.end());
   }
 };
-
-struct Step {
-  int Parent;
-  SourceLocation Loc;
-  std::string Msg;
-  unsigned Len;
-};
-
-/// Joins \p From into \p Into; true iff a label was added. Of two chains for
-/// one label the shorter is kept (ties: the older, for determinism).
-bool joinTaint(Taint &Into, const Taint &From, const std::vector<Step> &Steps) {
-  bool Changed = false;
-  for (const auto &[L, S] : From) {
-    auto [It, New] = Into.insert({L, S});
-    if (New) {
-      Changed = true;
-      continue;
-    }
-    auto len = [&](int I) { return I < 0 ? 0u : Steps[I].Len; };
-    if (len(S) < len(It->second))
-      It->second = S;
-  }
-  return Changed;
-}
-
-bool joinState(State &Into, const State &From, const std::vector<Step> &Steps) {
-  bool Changed = false;
-  for (const auto &[K, T] : From)
-    Changed |= joinTaint(Into[K], T, Steps);
-  return Changed;
-}
 
 const Expr *strip(const Expr *E) {
   while (true) {
