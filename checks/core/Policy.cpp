@@ -87,22 +87,21 @@ const SourceRule *Policy::matchSource(SourceRule::KindTy K,
 
 std::vector<const SinkRule *>
 Policy::matchSinks(llvm::StringRef QualName) const {
+  // The most specific pattern that matches wins (INTERFACE.md section 3);
+  // every sink entry written with that pattern applies: the whole-function
+  // one and one per parameter. So "adsdk::Track" with a param narrows what
+  // "adsdk::*" says of Track.
+  const SinkRule *Best =
+      bestMatch(Sinks, QualName, [](const SinkRule &) { return true; });
   std::vector<const SinkRule *> Out;
-  if (const SinkRule *Whole = bestMatch(
-          Sinks, QualName, [](const SinkRule &R) { return !R.Param; }))
-    Out.push_back(Whole);
-  // Per parameter index, in increasing index order.
-  std::map<int, const SinkRule *> ByParam;
+  if (!Best)
+    return Out;
+  std::map<int, const SinkRule *> ByParam; // -1: the whole function
   for (const SinkRule &R : Sinks)
-    if (R.Param && !ByParam.count(*R.Param))
-      ByParam[*R.Param] = nullptr;
-  for (auto &[Index, Best] : ByParam) {
-    int I = Index;
-    Best = bestMatch(Sinks, QualName,
-                     [I](const SinkRule &R) { return R.Param == I; });
-    if (Best)
-      Out.push_back(Best);
-  }
+    if (R.Pattern == Best->Pattern && !ByParam.count(R.Param.value_or(-1)))
+      ByParam[R.Param.value_or(-1)] = &R;
+  for (auto &[Index, R] : ByParam)
+    Out.push_back(R);
   return Out;
 }
 

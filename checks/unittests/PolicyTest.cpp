@@ -137,8 +137,8 @@ TEST_CASE("matchSource breaks ties between equally specific patterns "
   CHECK(FromB->Pattern == "a::b*::f");
 }
 
-TEST_CASE("matchSinks returns the best whole-function rule and the best "
-          "rule per parameter",
+TEST_CASE("matchSinks applies every entry of the most specific matching "
+          "pattern",
           "[policy]") {
   Policy P;
   P.Sinks = {sink("adsdk::*", "advertising", std::nullopt, 1),
@@ -146,12 +146,18 @@ TEST_CASE("matchSinks returns the best whole-function rule and the best "
              sink("adsdk::*", "advertising.first_party", 1, 3),
              sink("adsdk::M*", "analytics", 0, 4),
              sink("other::*", "analytics", std::nullopt, 5)};
+  // "adsdk::Match" is the most specific pattern: its entry alone applies,
+  // narrowing what "adsdk::*" and "adsdk::M*" say of Match.
   auto M = P.matchSinks("adsdk::Match");
-  REQUIRE(M.size() == 3);
-  CHECK(M[0]->Pos.Line == 1); // Whole function first.
-  CHECK(M[1]->Pos.Line == 4); // Then by parameter index: 0...
-  CHECK(M[2]->Pos.Line == 2); // ...and 1, where the exact name wins.
+  REQUIRE(M.size() == 1);
+  CHECK(M[0]->Pos.Line == 2);
 
+  // "adsdk::M*" beats "adsdk::*" for MatchAll.
+  auto MA = P.matchSinks("adsdk::MatchAll");
+  REQUIRE(MA.size() == 1);
+  CHECK(MA[0]->Pos.Line == 4);
+
+  // Both "adsdk::*" entries apply: the whole function first, then by index.
   auto U = P.matchSinks("adsdk::Audience::Upload");
   REQUIRE(U.size() == 2);
   CHECK(U[0]->Purpose == "advertising");
