@@ -4,8 +4,9 @@
 Usage: lsp_test.py --clangd PATH --tool PATH [--repo ROOT] [--keep] [-v]
 
 Builds a small project in a temporary directory (compile_commands.json in
-build/, a .clangd that enables purpose-*, a .purpose-check.json naming the
-build directory) and talks LSP to purpose-clangd:
+build/, the .clangd of docs/editor.md: purpose-* with FastCheckFilter: Loose,
+and a .purpose-check.json naming the build directory) and talks LSP to
+purpose-clangd:
 
   1. initialize, didOpen main.cpp (clean): no purpose-limitation warning;
   2. didChange adds a violating line: the warning is on that line, with
@@ -98,7 +99,7 @@ Diagnostics:
   ClangTidy:
     Add: [purpose-*]
     Remove: [purpose-unannotated-contact]
-    FastCheckFilter: None
+    FastCheckFilter: Loose
 """
 
 
