@@ -28,24 +28,14 @@ endfunction()
 
 # Bad input: seconds each.
 purpose_add_robust_test(compdb-missing)
-# FIXME (tool): a malformed compile_commands.json is reported with LLVM's
-# JSONCompilationDatabase message, which names the build directory but not
-# the file, gives a syntax error's position as "YAML:1:37" (not
-# compile_commands.json:1:37), and adds a line about compile_flags.txt.
-purpose_add_robust_test(compdb-malformed ARGS
-  "--xfail=the message does not name the file=compile_commands.json is not named"
-  "--xfail=the message gives no position=the position is given as YAML:L:C")
+purpose_add_robust_test(compdb-malformed)
 purpose_add_robust_test(compdb-missing-file)
 purpose_add_robust_test(broken-tu)
 purpose_add_robust_test(cache-unwritable)
 purpose_add_robust_test(output-unwritable)
 purpose_add_robust_test(cache-damaged)
 purpose_add_robust_test(unknown-option)
-# FIXME (tool): the HTML writer copies a file name's bytes that are not UTF-8
-# (a Latin-1 file name) into a page that declares UTF-8; the JSON and SARIF
-# writers replace them with U+FFFD.
-purpose_add_robust_test(non-utf8 ARGS
-  "--xfail=is half-written or not valid html=HTML report not valid UTF-8")
+purpose_add_robust_test(non-utf8)
 
 # Huge input: a time bound of 300 s per run on a loaded 2-core machine, each
 # run under a 4 GiB address-space limit; the measured time and peak RSS are

@@ -27,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 #include "ReportFormats.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
 #include <algorithm>
 #include <array>
 #include <map>
@@ -38,7 +39,21 @@ namespace {
 std::string escape(llvm::StringRef S) {
   std::string Out;
   Out.reserve(S.size());
-  for (char C : S) {
+  for (size_t I = 0; I < S.size(); ++I) {
+    char C = S[I];
+    // The page declares UTF-8: invalid bytes (a Latin-1 file name or source
+    // line) become U+FFFD, as in the JSON and SARIF reports.
+    if ((unsigned char)C >= 0x80) {
+      unsigned N = llvm::getNumBytesForUTF8((llvm::UTF8)C);
+      const auto *B = reinterpret_cast<const llvm::UTF8 *>(S.data() + I);
+      if (I + N <= S.size() && llvm::isLegalUTF8Sequence(B, B + N)) {
+        Out.append(S.data() + I, N);
+        I += N - 1;
+      } else {
+        Out += "\xEF\xBF\xBD";
+      }
+      continue;
+    }
     switch (C) {
     case '&':
       Out += "&amp;";

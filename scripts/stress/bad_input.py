@@ -73,8 +73,6 @@ def case_compdb_malformed(c, work, args):
         expect(c, what, r, 2)
         c.check(bad in r.err, "%s: the message does not name the build directory %s\n"
                 "    %s" % (what, bad, r.tail()))
-        # FIXME (tool): LLVM's JSONCompilationDatabase messages name neither
-        # the file nor (but as "YAML:L:C") the position.
         c.check(db in r.err, "%s: the message does not name the file %s\n    %s"
                 % (what, db, r.tail()))
         if pos:

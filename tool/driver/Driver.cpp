@@ -4,6 +4,7 @@
 #include "Config.h"
 #include "FileUtil.h"
 #include "Inventory.h"
+#include "JsonTree.h"
 #include "InventoryWriter.h"
 #include "PolicyLoader.h"
 #include "ReportWriter.h"
@@ -324,7 +325,26 @@ bool setUp(Run &R) {
   if (R.BuildDir.empty() && R.Cfg && !R.Cfg->BuildDir.empty())
     R.BuildDir = R.Cfg->BuildDir;
   if (!R.BuildDir.empty()) {
-    R.DB = CompilationDatabase::loadFromDirectory(R.BuildDir, ErrMsg);
+    llvm::SmallString<256> JsonDB(R.BuildDir);
+    llvm::sys::path::append(JsonDB, "compile_commands.json");
+    if (llvm::sys::fs::exists(JsonDB)) {
+      // Load it directly, so that errors name the file and, for a syntax
+      // error, the position (LLVM's own messages say "YAML:L:C").
+      R.DB = JSONCompilationDatabase::loadFromFile(
+          JsonDB, ErrMsg, JSONCommandLineSyntax::AutoDetect);
+      if (!R.DB) {
+        auto Doc = JsonDocument::parseFile(JsonDB, "compilation database");
+        if (!Doc)
+          llvm::errs() << llvm::toString(Doc.takeError()) << "\n";
+        else
+          llvm::errs() << JsonDB << ": error: " << ErrMsg << "\n";
+        printError("cannot load the compilation database '" +
+                   std::string(JsonDB.str()) + "'");
+        return false;
+      }
+    } else {
+      R.DB = CompilationDatabase::loadFromDirectory(R.BuildDir, ErrMsg);
+    }
     if (!R.DB) {
       printError("cannot load a compilation database from '" + R.BuildDir +
                  "': " + ErrMsg);
