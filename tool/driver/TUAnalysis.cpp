@@ -248,6 +248,31 @@ void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
   if (Tool.run(&F) != 0)
     R.Failed = true;
   R.Summary.Inputs.CommandHash = commandHash(DB, Job, Pol, Job.SourceRoot);
+  // Include directories that do not exist are dropped by Clang, so the
+  // include recorder never sees them; if one appears, it may shadow headers.
+  std::set<std::string> Absent(R.Summary.Inputs.AbsentShadows.begin(),
+                               R.Summary.Inputs.AbsentShadows.end());
+  for (const CompileCommand &C : DB.getCompileCommands(Job.File)) {
+    const std::vector<std::string> &A = C.CommandLine;
+    for (size_t I = 0; I < A.size(); ++I) {
+      llvm::StringRef Arg = A[I], Dir;
+      for (llvm::StringRef Flag : {"-I", "-isystem", "-iquote", "-idirafter"})
+        if (Arg.consume_front(Flag)) {
+          Dir = !Arg.empty() ? Arg
+                : I + 1 < A.size() ? llvm::StringRef(A[++I])
+                                   : llvm::StringRef();
+          break;
+        }
+      if (Dir.empty())
+        continue;
+      llvm::SmallString<256> P(Dir);
+      if (!llvm::sys::path::is_absolute(P))
+        llvm::sys::fs::make_absolute(C.Directory, P);
+      if (!llvm::sys::fs::exists(P))
+        Absent.insert(normalized(P));
+    }
+  }
+  R.Summary.Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
   if (R.Summary.MainFile.empty()) {
     llvm::SmallString<256> S(Job.File);
     llvm::sys::fs::make_absolute(S);
