@@ -165,7 +165,9 @@ def main():
     timings = {name: [] for name in ("cold", "warm", "touched")}  # {phase: seconds} per run
 
     def tool(kind, extra, from_cache):
-        sample, p = run_measured(base + extra)
+        # From the work directory: the source root (the current directory)
+        # then names the cache entries the same whatever the caller's cwd.
+        sample, p = run_measured(base + extra, cwd=work)
         err = p.stderr.decode(errors="replace")
         if p.returncode not in (0, 1):
             sys.stderr.write(err)

@@ -26,7 +26,9 @@ Steps, each checking its own expectations:
     second copy whose TU includes <flags.h> from the last of three -I
     directories: a flags.h created in an earlier, existing -I directory, and
     one created in an earlier -I directory that did not exist at all, each
-    re-analyze exactly that TU.
+    re-analyze exactly that TU. Last, a TU that tests
+    `__has_include("feature.h")`: creating feature.h makes it call a sink,
+    so it is re-analyzed and the violation reported.
  7. --extra-arg / --extra-arg-before: every TU re-analyzed; the same
     arguments again: every TU from the cache.
  8. damaged entries (truncated, garbage, a "version": 2 entry, an empty
@@ -44,6 +46,9 @@ Steps, each checking its own expectations:
     and then the first checkout's cache as `--cache-dir`s takes every TU
     from the first cache, gives the same report, and leaves the first cache
     alone (only the first `--cache-dir` is written).
+11. cross-TU: on a copy of cases/xtu_chain5, cutting the flow in step1.cpp
+    removes the violation at the sink in step5.cpp while every other TU
+    comes from the cache; restoring step1.cpp brings it back.
 """
 
 import json
@@ -309,6 +314,42 @@ def step_shadow_search_path(c, tool, tmp):
         e.run("6b flags.h removed again", want_rc=1)
 
 
+HAS_INCLUDE_CPP = """#include "purpose.h"
+#include <string>
+struct Account { SECURITY_CONTACT std::string phone; };
+AD_TARGETING void Upload(const std::string& id);
+#if __has_include("feature.h")
+#include "feature.h"
+#endif
+void Export(const Account& a) {
+#ifdef EXPORT_PHONE
+  Upload(a.phone);
+#endif
+}
+"""
+
+
+def step_has_include(c, tool, tmp):
+    """A TU that tests `__has_include("feature.h")`: creating feature.h
+    changes what it compiles, so the TU must be analyzed again."""
+    case = os.path.join(tmp, "has_include")
+    os.makedirs(case)
+    with open(os.path.join(case, "export.cpp"), "w") as f:
+        f.write(HAS_INCLUDE_CPP)
+    proj = lib.Project(case, tmp)
+    e = Env(c, tool, proj)
+    e.run("6c __has_include: cold", want_rc=0)
+    before = e.entries()
+    with open(os.path.join(proj.src, "feature.h"), "w") as f:
+        f.write("#define EXPORT_PHONE 1\n")
+    tag = "6c __has_include: feature.h created"
+    _, doc, _ = e.run(tag, want_rc=1)
+    e.expect_reanalyzed(tag, doc, before, ["export.cpp"])
+    if doc is not None:
+        c.equal([(v["sink"]["line"], v["origin"]["name"]) for v in doc["violations"]],
+                [(10, "Account::phone")], "%s: violations (sink line, origin)" % tag)
+
+
 def step_extra_args(e, ref):
     c = e.c
     all_tus = [f for f in os.listdir(e.proj.src) if f.endswith(".cpp")]
@@ -475,6 +516,32 @@ def step_checkouts(c, tool, tmp):
     c.equal(ea.entries(), before, "10 checkout B with A's cache: A's entries rewritten")
 
 
+def step_cross_tu(c, tool, tmp):
+    """The solve reads cached summaries, not cached findings: cutting a flow
+    in one TU of the 5-TU chain removes the violation whose sink is in
+    another TU, with that other TU from the cache, and restoring it brings
+    the violation back."""
+    proj = lib.Project(os.path.join(lib.CORPUS, "cases", "xtu_chain5"), tmp)
+    e = Env(c, tool, proj)
+    _, ref, _ = e.run("11 chain: cold", want_rc=1)
+    step1 = os.path.join(proj.src, "step1.cpp")
+    with open(step1, encoding="utf-8") as f:
+        text = f.read()
+    c.check("return m.phone;" in text, "11 chain: step1.cpp has no 'return m.phone;' "
+            "(test setup)")
+    for tag, new_text, rc in (("11 chain: step1 returns the nickname",
+                               text.replace("return m.phone;", "return m.nickname;"), 0),
+                              ("11 chain: step1 returns the phone again", text, 1)):
+        with open(step1, "w", encoding="utf-8") as f:
+            f.write(new_text)
+        before = e.entries()
+        _, doc, _ = e.run(tag, want_rc=rc)
+        e.expect_reanalyzed(tag, doc, before, ["step1.cpp"])
+        if doc is not None:
+            c.equal(len(doc["violations"]), rc, "%s: violations" % tag)
+    same_report(c, "11 chain: restored", doc, ref)
+
+
 def main():
     parser = lib.common_args(__doc__.splitlines()[0])
     args = parser.parse_args()
@@ -487,7 +554,9 @@ def main():
         step_damage(e, ref)
         step_no_cache(e, ref)
         step_shadow_search_path(c, args.tool, tmp)
+        step_has_include(c, args.tool, tmp)
         step_checkouts(c, args.tool, tmp)
+        step_cross_tu(c, args.tool, tmp)
     c.report()
 
 

@@ -17,7 +17,12 @@ common.cpp, default 30), from its root with -j 2:
    its SARIF is byte-identical;
 4. the other way to merge: every S_K/v1/*.json copied into one directory,
    used as the only --cache-dir: the same;
-5. bad shard specifications (0/3, 4/3, 1/0, a/b, 3) and --shard with
+5. shards made on "other machines": each shard runs in its own copy of the
+   tree at another absolute path (its own compile_commands.json, run from
+   that copy's root), caches the same share as in step 2, and the final run
+   in the original tree over those three caches takes every TU from them
+   and gives the unsharded report;
+6. bad shard specifications (0/3, 4/3, 1/0, a/b, 3) and --shard with
    --no-cache: exit status 2, an error on standard error, no cache written.
 """
 
@@ -130,16 +135,44 @@ def main():
             c.equal(json.loads(out)["stats"].get("translation_units_from_cache"), len(tus),
                     "4 copied entries: stats.translation_units_from_cache")
 
-        # 5. Bad specifications.
+        # 5. Shards on "other machines": each in its own copy of the tree at
+        # another absolute path, with its own compile_commands.json, run
+        # from that copy's root; the final run here reads their caches.
+        copies = []
+        for k in (1, 2, 3):
+            other = os.path.join(root, "machine%d" % k)
+            shutil.copytree(src, os.path.join(other, "src"))
+            make_compdb.write_compdb(os.path.join(other, "build"), make_compdb.make_entries(
+                os.path.join(other, "src"), repo_root=lib.REPO_ROOT))
+            cache = os.path.join(other, "shard-cache")
+            rc, _, err, secs = lib.run(base + ["--shard=%d/3" % k, "--cache-dir", cache],
+                                       cwd=other)
+            print("%-40s exit %d (%.1fs)" % ("5 --shard %d/3 in machine%d/" % (k, k), rc, secs))
+            c.equal(rc, 0, "5 shard %d/3 in another checkout: exit status (%s)"
+                    % (k, err.strip()[-500:]))
+            c.equal(sorted(main_files(cache)), sorted(shares[k]),
+                    "5 shard %d/3 in another checkout: its share" % k)
+            copies += ["--cache-dir", cache]
+        rc, out, err = run("5 final over the copies' caches",
+                           ["--cache-dir", os.path.join(root, "FINAL2")] + copies +
+                           ["--format=json"])
+        c.equal(rc, 1, "5 final over the copies' caches: exit status (%s)" % err.strip()[-500:])
+        c.check(without_cache_stat(out) == without_cache_stat(ref_json),
+                "5 final over the copies' caches: the report differs from the unsharded one")
+        if out:
+            c.equal(json.loads(out)["stats"].get("translation_units_from_cache"), len(tus),
+                    "5 final over the copies' caches: stats.translation_units_from_cache")
+
+        # 6. Bad specifications.
         bad_cache = os.path.join(root, "BAD")
         for spec in ("0/3", "4/3", "1/0", "a/b", "3"):
-            rc, _, err = run("5 --shard=%s" % spec, ["--shard=" + spec, "--cache-dir", bad_cache])
-            c.equal(rc, 2, "5 --shard=%s: exit status" % spec)
+            rc, _, err = run("6 --shard=%s" % spec, ["--shard=" + spec, "--cache-dir", bad_cache])
+            c.equal(rc, 2, "6 --shard=%s: exit status" % spec)
             c.check("error" in err and "shard" in err,
-                    "5 --shard=%s: no error naming --shard on stderr: %r" % (spec, err))
-        rc, _, err = run("5 --shard=1/3 --no-cache", ["--shard=1/3", "--no-cache"])
-        c.equal(rc, 2, "5 --shard=1/3 --no-cache: exit status")
-        c.check(not os.path.exists(bad_cache), "5: a bad --shard wrote the cache")
+                    "6 --shard=%s: no error naming --shard on stderr: %r" % (spec, err))
+        rc, _, err = run("6 --shard=1/3 --no-cache", ["--shard=1/3", "--no-cache"])
+        c.equal(rc, 2, "6 --shard=1/3 --no-cache: exit status")
+        c.check(not os.path.exists(bad_cache), "6: a bad --shard wrote the cache")
     c.report()
 
 
