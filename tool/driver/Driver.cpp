@@ -163,7 +163,7 @@ public:
         return false;
       }
     for (const std::string &P : In.AbsentShadows)
-      if (FS->exists(P)) {
+      if (existsNow(P)) {
         Why = "'" + P + "' now shadows an included header";
         return false;
       }
@@ -171,6 +171,21 @@ public:
   }
 
 private:
+  /// Memoized like digests: every TU names the same absent shadows of the
+  /// system headers, hundreds each.
+  bool existsNow(const std::string &Path) {
+    {
+      std::lock_guard<std::mutex> L(M);
+      auto It = Exists.find(Path);
+      if (It != Exists.end())
+        return It->second;
+    }
+    bool E = FS->exists(Path);
+    std::lock_guard<std::mutex> L(M);
+    return Exists[Path] = E;
+  }
+  std::map<std::string, bool> Exists;
+
   std::string digestOf(const std::string &Path) {
     {
       std::lock_guard<std::mutex> L(M);
