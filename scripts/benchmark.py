@@ -147,6 +147,15 @@ def main():
 
     keep = a.work is not None
     work = prepare_work(a.work)
+    try:
+        measure(a, work)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(a, work):
+    """Generates the code base in `work`, runs everything, prints the figures."""
     src = os.path.join(work, "src")
     bld = os.path.join(work, "build")
     cache = os.path.join(work, "cache")
@@ -264,8 +273,6 @@ def main():
         }
         with open(a.json, "w") as f:
             json.dump(figures, f, indent=1)
-    if not keep:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
