@@ -316,8 +316,6 @@ private:
 void Analyzer::emit(const Taint &T, const Output &O, SourceLocation Loc,
                     const std::string &Msg) {
   for (const auto &[L, S] : T) {
-    // A limited parameter passed on is also a flow of the parameter; the
-    // Param label already covers callers, the Origin label the annotation.
     auto Key = std::make_pair(L, O);
     auto It = Edges.find(Key);
     unsigned NewLen = (S < 0 ? 0 : Steps[S].Len) + 1;
@@ -733,11 +731,6 @@ Taint Analyzer::compute(const Expr *E) {
     default:
       break;
     }
-    if (const auto *UD = dyn_cast<CXXMemberCallExpr>(C->getSubExpr()))
-      (void)UD;
-    if (C->getCastKind() == CK_UserDefinedConversion ||
-        C->getCastKind() == CK_ConstructorConversion)
-      return eval(C->getSubExpr());
     return eval(C->getSubExpr());
   }
   if (const auto *P = dyn_cast<ParenExpr>(E))
@@ -844,8 +837,6 @@ Taint Analyzer::compute(const Expr *E) {
 }
 
 Taint Analyzer::initList(const InitListExpr *IL) {
-  if (IL->isSemanticForm() && IL->getSyntacticForm())
-    ; // Fall through with the semantic form.
   Taint All;
   const RecordDecl *RD = nullptr;
   if (const auto *RT = IL->getType()->getAs<RecordType>())

@@ -112,14 +112,6 @@ void printError(llvm::StringRef Msg) {
   llvm::errs() << "purpose-check: error: " << Msg << "\n";
 }
 
-bool readFile(llvm::StringRef Path, std::string &Out) {
-  auto B = llvm::MemoryBuffer::getFile(Path);
-  if (!B)
-    return false;
-  Out = (*B)->getBuffer().str();
-  return true;
-}
-
 /// True iff \p F involves one of \p Files: its trace, origin or sink.
 bool touches(const Finding &F, const std::set<std::string> &Files) {
   if (Files.count(F.OriginPos.File) || Files.count(F.SinkPos.File) ||
