@@ -121,20 +121,9 @@ bool isOutputAlgorithm(const FunctionDecl *FD) {
          N == "swap_ranges" || N == "replace_copy_if";
 }
 
-/// An implicit or defaulted default constructor that runs default member
-/// initializers (`std::string to = CurrentUserPhone();`): analyzed as a
-/// function, since those initializers can read limited data.
-bool initializesMembers(const CXXConstructorDecl *Ctor) {
-  if (!Ctor->isDefaultConstructor() || !Ctor->hasBody())
-    return false;
-  return llvm::any_of(Ctor->getParent()->fields(), [](const FieldDecl *F) {
-    return F->hasInClassInitializer();
-  });
-}
-
 bool isTrivialSpecial(const FunctionDecl *FD) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
-    if (initializesMembers(Ctor))
+    if (runsMemberInitializers(Ctor))
       return false;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     if (MD->isDefaulted() || MD->isTrivial())
@@ -1183,7 +1172,7 @@ Taint Analyzer::construct(const CXXConstructExpr *E) {
   bool AsCallSite = Ctor && (Info || (!TU.isLibrary(Ctor) &&
                                       !isTrivialSpecial(Ctor) &&
                                       (!Ctor->isImplicit() ||
-                                       initializesMembers(Ctor))));
+                                       runsMemberInitializers(Ctor))));
   if (!AsCallSite) {
     Taint V = libraryCall(E, nullptr, nullptr, Args, Taint(), ArgVals);
     joinTaint(V, Whole, Steps);
@@ -1428,6 +1417,15 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
 }
 
 } // namespace
+
+bool runsMemberInitializers(const FunctionDecl *FD) {
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD);
+  if (!Ctor || !Ctor->isDefaultConstructor() || !Ctor->hasBody())
+    return false;
+  return llvm::any_of(Ctor->getParent()->fields(), [](const FieldDecl *F) {
+    return F->hasInClassInitializer();
+  });
+}
 
 llvm::Expected<FunctionSummary> analyzeFunction(TUContext &TU,
                                                 const FunctionDecl *FD) {

@@ -32,6 +32,11 @@ namespace purpose {
 /// Budget for one function: block visits allowed per CFG block.
 constexpr unsigned MaxVisitsPerBlock = 512;
 
+/// A default constructor (often implicit or defaulted) that runs default
+/// member initializers (`std::string to = CurrentUserPhone();`): analyzed as a
+/// function, since those initializers can read limited data.
+bool runsMemberInitializers(const clang::FunctionDecl *FD);
+
 /// Analyzes the body of \p FD. An error means the budget ran out; the message
 /// names the function.
 llvm::Expected<FunctionSummary> analyzeFunction(TUContext &TU,

@@ -12,15 +12,6 @@ using namespace clang;
 namespace purpose {
 namespace {
 
-/// A defaulted default constructor whose members have default initializers.
-bool runsInitializers(const FunctionDecl *FD) {
-  const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD);
-  return Ctor && Ctor->isDefaultConstructor() &&
-         llvm::any_of(Ctor->getParent()->fields(), [](const FieldDecl *F) {
-           return F->hasInClassInitializer();
-         });
-}
-
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   explicit Collector(TUContext &TU) : TU(TU) {}
@@ -30,7 +21,7 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
-        !FD->isInvalidDecl() && (!FD->isDefaulted() || runsInitializers(FD)) &&
+        !FD->isInvalidDecl() && (!FD->isDefaulted() || runsMemberInitializers(FD)) &&
         !TU.isLibrary(FD) && Seen.insert(FD).second)
       Functions.push_back(FD);
     noteAnnotated(FD);
