@@ -19,13 +19,26 @@ writeFileAtomically(llvm::StringRef Path,
   llvm::SmallString<256> Model(Dir.empty() ? "." : Dir);
   llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
                                      ".tmp-%%%%%%%%");
+  // Register the temporary name for removal on Ctrl-C *before* the file
+  // exists: registering after creating it leaves a window in which a signal
+  // (delivered to any thread) would leave the file behind. Removing a name
+  // that does not exist yet is harmless.
   int FD = -1;
   llvm::SmallString<256> TempPath;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
-    return cannotWrite(Path, EC.message());
-  // Ctrl-C while writing removes the temporary file: nothing half-written
-  // is ever left behind, in the cache or next to a report.
-  llvm::sys::RemoveFileOnSignal(TempPath);
+  std::error_code CreateEC;
+  for (int Attempt = 0; Attempt < 64; ++Attempt) {
+    llvm::sys::fs::createUniquePath(Model, TempPath, /*MakeAbsolute=*/false);
+    llvm::sys::RemoveFileOnSignal(TempPath);
+    CreateEC = llvm::sys::fs::openFileForWrite(
+        TempPath, FD, llvm::sys::fs::CD_CreateNew, llvm::sys::fs::OF_None);
+    if (!CreateEC)
+      break;
+    llvm::sys::DontRemoveFileOnSignal(TempPath);
+    if (CreateEC != std::errc::file_exists)
+      break;
+  }
+  if (CreateEC)
+    return cannotWrite(Path, CreateEC.message());
   auto Forget = llvm::make_scope_exit(
       [&] { llvm::sys::DontRemoveFileOnSignal(TempPath); });
 
