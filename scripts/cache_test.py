@@ -31,7 +31,7 @@ Steps, each checking its own expectations:
     so it is re-analyzed and the violation reported.
  7. --extra-arg / --extra-arg-before: every TU re-analyzed; the same
     arguments again: every TU from the cache.
- 8. damaged entries (truncated, garbage, a "version": 2 entry, an empty
+ 8. damaged entries (truncated, garbage, a "version": 1 entry, an empty
     file, a flipped payload byte, another TU's entry under this name) plus
     stray files: no crash, the same report, the damaged TUs (and only they)
     re-analyzed with a warning on stderr naming each damaged entry, the
@@ -117,14 +117,13 @@ class Env:
         return rc, doc, err
 
     def entries(self, cache=None):
-        """{main file relative to the root, or entry name: (inode, mtime_ns, size)}."""
-        v1 = os.path.join(cache or self.cache, "v1")
+        """{main file relative to the root, or entry name: (inode, mtime_ns, size)}
+        of the entries (not the shared input sets) in CACHE/v2."""
+        vdir = lib.cache_version_dir(cache or self.cache)
         result = {}
-        if not os.path.isdir(v1):
-            return result
-        for name in sorted(os.listdir(v1)):
-            path = os.path.join(v1, name)
-            if not name.endswith(".json") or name.startswith(".") or not os.path.isfile(path):
+        for name in lib.cache_entry_names(cache or self.cache):
+            path = os.path.join(vdir, name)
+            if not os.path.isfile(path):
                 continue
             st = os.stat(path)
             key = name
@@ -374,9 +373,11 @@ def damage(path, how, other):
         data = data[:len(data) // 2]
     elif how == "garbage":
         data = b"\x00\xffnot json at all {{{\n"
-    elif how == "version 2":
-        data = data.replace(b'"version":1', b'"version":2', 1)
-        assert b'"version":2' in data, "entry has no version member"
+    elif how == "version 1":
+        # An entry of the previous format in v2/ (docs/cache-format.md).
+        current = b'"version":%d' % lib.CACHE_VERSION
+        assert current in data, "entry has no version member"
+        data = data.replace(current, b'"version":1', 1)
     elif how == "empty":
         data = b""
     elif how == "flipped payload byte":
@@ -396,26 +397,26 @@ def damage(path, how, other):
 
 def step_damage(e, ref):
     c = e.c
-    v1 = os.path.join(e.cache, "v1")
-    rounds = (("truncated", "garbage", "version 2"),
+    vdir = lib.cache_version_dir(e.cache)
+    rounds = (("truncated", "garbage", "version 1"),
               ("empty", "flipped payload byte", "another TU's entry"))
     for r, kinds in enumerate(rounds, 1):
         tag = "8.%d damaged entries" % r
         entries = e.entries()
-        names = sorted(n for n in os.listdir(v1) if n.endswith(".json"))
+        names = lib.cache_entry_names(e.cache)  # entries, not shared input sets
         by_name = {}
         for n in names:
-            with open(os.path.join(v1, n), encoding="utf-8") as f:
+            with open(os.path.join(vdir, n), encoding="utf-8") as f:
                 by_name[n] = json.loads(f.read())["payload"]["main_file"]
         damaged = {}
         for kind, name in zip(kinds, names):
-            other = os.path.join(v1, names[-1])  # never damaged: len(kinds) < len(names)
-            damage(os.path.join(v1, name), kind, other)
+            other = os.path.join(vdir, names[-1])  # never damaged: len(kinds) < len(names)
+            damage(os.path.join(vdir, name), kind, other)
             damaged[name] = kind
         # Stray files that are not entries must be ignored.
-        with open(os.path.join(v1, ".%s.tmp-deadbeef" % names[-1]), "w") as f:
+        with open(os.path.join(vdir, ".%s.tmp-deadbeef" % names[-1]), "w") as f:
             f.write("{half an entry")
-        with open(os.path.join(v1, "README.txt"), "w") as f:
+        with open(os.path.join(vdir, "README.txt"), "w") as f:
             f.write("not an entry\n")
         print("%s: %s" % (tag, ", ".join("%s=%s" % kv for kv in sorted(damaged.items()))))
         before = {k: v for k, v in entries.items()
@@ -439,13 +440,14 @@ def step_damage(e, ref):
             c.equal(doc["stats"].get("translation_units_from_cache"), e.ntus - len(damaged),
                     "%s: stats.translation_units_from_cache" % tag)
         for name in sorted(damaged):
-            path = os.path.join(v1, name)
+            path = os.path.join(vdir, name)
             ok = False
             if os.path.isfile(path):
                 try:
                     with open(path, encoding="utf-8") as f:
                         entry = json.loads(f.read())
-                    ok = entry.get("version") == 1 and entry["payload"]["main_file"] == by_name[name]
+                    ok = (entry.get("version") == lib.CACHE_VERSION
+                          and entry["payload"]["main_file"] == by_name[name])
                 except (ValueError, KeyError, TypeError):
                     pass
             c.check(ok, "%s: entry %s (%s) was not rebuilt" % (tag, name, damaged[name]))
@@ -454,20 +456,20 @@ def step_damage(e, ref):
             c.equal(doc["stats"].get("translation_units_from_cache"), e.ntus,
                     "%s, next run: stats.translation_units_from_cache" % tag)
         c.check("warning" not in err, "%s, next run: warnings:\n%s" % (tag, err))
-        os.remove(os.path.join(v1, "README.txt"))
+        os.remove(os.path.join(vdir, "README.txt"))
 
     # A directory where an entry should be: it cannot be replaced, but the
     # run must still be correct and say why the entry is not used.
     tag = "8.3 a directory in place of an entry"
-    name = sorted(n for n in os.listdir(v1) if n.endswith(".json"))[0]
-    damage(os.path.join(v1, name), "a directory", None)
+    name = lib.cache_entry_names(e.cache)[0]
+    damage(os.path.join(vdir, name), "a directory", None)
     rc, doc, err = e.run(tag, want_rc=1)
     same_report(c, tag, doc, ref)
     c.check(any(name in l and "warning" in l for l in err.splitlines()),
             "%s: no warning on stderr naming %s; stderr:\n%s" % (tag, name, err.strip()))
     c.check("Stack dump" not in err and "Assertion" not in err,
             "%s: crash output on stderr:\n%s" % (tag, err))
-    shutil.rmtree(os.path.join(v1, name))
+    shutil.rmtree(os.path.join(vdir, name))
     e.run(tag + ", removed", want_rc=1)
 
 
@@ -476,9 +478,9 @@ def step_no_cache(e, ref):
     default = os.path.join(e.proj.build, ".purpose-check-cache")
     shutil.rmtree(default, ignore_errors=True)
     _, doc, _ = e.run("9 default cache", cache=False, want_rc=1)
-    c.check(os.path.isdir(os.path.join(default, "v1")) and len(e.entries(default)) == e.ntus,
-            "9 default cache: BUILD/.purpose-check-cache/v1 does not hold %d entries: %s"
-            % (e.ntus, sorted(e.entries(default))))
+    c.check(os.path.isdir(lib.cache_version_dir(default)) and len(e.entries(default)) == e.ntus,
+            "9 default cache: BUILD/.purpose-check-cache/%s does not hold %d entries: %s"
+            % (lib.CACHE_VERSION_DIR, e.ntus, sorted(e.entries(default))))
     _, doc, _ = e.run("9 default cache, warm", cache=False, want_rc=1)
     if doc is not None:
         c.equal(doc["stats"].get("translation_units_from_cache"), e.ntus,

@@ -15,8 +15,9 @@ common.cpp, default 30), from its root with -j 2:
    (stats.translation_units_from_cache == stats.translation_units), and its
    JSON is byte-identical to the reference except for that member's value;
    its SARIF is byte-identical;
-4. the other way to merge: every S_K/v1/*.json copied into one directory,
-   used as the only --cache-dir: the same;
+4. the other way to merge: every S_K/v2/*.json (the entries and the shared
+   input sets inputs-*.json that they name) copied into one directory, used
+   as the only --cache-dir: the same;
 5. shards made on "other machines": each shard runs in its own copy of the
    tree at another absolute path (its own compile_commands.json, run from
    that copy's root), caches the same share as in step 2, and the final run
@@ -46,13 +47,13 @@ def without_cache_stat(text):
 
 
 def main_files(cache):
-    """Main files (root-relative) of the entries in cache/v1."""
-    v1 = os.path.join(cache, "v1")
+    """Main files (root-relative) of the entries (not the shared input sets)
+    in cache/v2."""
+    vdir = lib.cache_version_dir(cache)
     result = []
-    for name in sorted(os.listdir(v1)) if os.path.isdir(v1) else []:
-        if name.endswith(".json") and not name.startswith("."):
-            with open(os.path.join(v1, name), encoding="utf-8") as f:
-                result.append(json.loads(f.read())["payload"]["main_file"])
+    for name in lib.cache_entry_names(cache):
+        with open(os.path.join(vdir, name), encoding="utf-8") as f:
+            result.append(json.loads(f.read())["payload"]["main_file"])
     return result
 
 
@@ -118,14 +119,20 @@ def main():
                         (len(tus), len(tus)),
                         "3 final json: (stats.translation_units, ..._from_cache)")
 
-        # 4. Merging by copying the entries.
-        merged = os.path.join(root, "MERGED", "v1")
+        # 4. Merging by copying the entries: `cp S_K/v2/*.json MERGED/v2/`,
+        # the shared input sets (inputs-*.json) with them.
+        merged = lib.cache_version_dir(os.path.join(root, "MERGED"))
         os.makedirs(merged)
+        copied = set()
         for k in (1, 2, 3):
-            v1 = os.path.join(root, "S%d" % k, "v1")
-            for name in os.listdir(v1):
+            vdir = lib.cache_version_dir(os.path.join(root, "S%d" % k))
+            for name in os.listdir(vdir):
                 if name.endswith(".json") and not name.startswith("."):
-                    shutil.copy(os.path.join(v1, name), merged)
+                    shutil.copy(os.path.join(vdir, name), merged)
+                    copied.add(name)
+        c.check(any(lib.CACHE_SHARED_RE.match(n) for n in copied),
+                "4 copied entries: no shared input set (inputs-*.json) in the shards' "
+                "caches: %s" % sorted(copied))
         rc, out, err = run("4 copied entries", ["--cache-dir", os.path.dirname(merged),
                                                 "--format=json"])
         c.equal(rc, 1, "4 copied entries: exit status (%s)" % err.strip()[-500:])

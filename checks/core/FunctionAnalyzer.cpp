@@ -841,7 +841,7 @@ Taint Analyzer::initList(const InitListExpr *IL) {
         break;
       const Expr *Init = IL->getInit(Idx);
       Taint V = eval(Init);
-      store(Locs{{}, {F}, {}}, V, false, Init->getBeginLoc(), "stored in");
+      store(Locs{{}, {F}, {}, {}}, V, false, Init->getBeginLoc(), "stored in");
     }
     addObjects(All, IL->getType());
     return All;
@@ -1255,7 +1255,7 @@ void Analyzer::transferBlock(const CFGBlock *B, State &S) {
       if (const FieldDecl *F = Init->getMember()) {
         Taint V = eval(Init->getInit());
         if (TU.isUserRecord(F->getParent()))
-          store(Locs{{}, {F}, {}}, V, false, Init->getSourceLocation(),
+          store(Locs{{}, {F}, {}, {}}, V, false, Init->getSourceLocation(),
                 "stored in");
       }
     }

@@ -26,6 +26,7 @@
 #include "Finding.h"
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -166,17 +167,34 @@ struct Suppression {
   SourcePos Pos;      ///< The comment.
 };
 
-/// What a TU's summary was computed from, to tell when it is stale.
+/// Inputs that many TUs share: the system and third-party headers outside
+/// the source root, and their absent shadows. The cache stores each distinct
+/// set once and every entry names it by Id, so that a warm run reads and
+/// checks the C++ library's few hundred headers once, not once per TU.
+struct SharedInputs {
+  /// The xxh3 digest of the set as stored (docs/cache-format.md).
+  std::string Id;
+  std::vector<std::pair<std::string, std::string>> Files;
+  std::vector<std::string> AbsentShadows;
+};
+
+/// What a TU's summary was computed from, to tell when it is stale. The
+/// inputs are Files and AbsentShadows plus, for a summary read from the
+/// cache, those of Shared.
 struct TUInputs {
   /// The compile command (with --extra-arg), the policy digest and the tool
   /// version, hashed.
   std::string CommandHash;
-  /// Every file the TU read (main file and headers): absolute path -> xxh3
-  /// hex digest of the contents as parsed.
+  /// Files the TU read (main file and headers): absolute path -> xxh3 hex
+  /// digest of the contents as parsed.
   std::vector<std::pair<std::string, std::string>> Files;
   /// Paths that did not exist at analysis time and, if created, would shadow
   /// a header the TU included (an earlier directory on its include path).
   std::vector<std::string> AbsentShadows;
+  /// Null for a fresh analysis (Files and AbsentShadows hold everything);
+  /// for a summary read from the cache, the shared part of its inputs, one
+  /// object for every TU that names the same set.
+  std::shared_ptr<const SharedInputs> Shared;
 };
 
 struct TUSummary {

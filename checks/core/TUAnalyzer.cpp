@@ -56,7 +56,7 @@ private:
     bool Has = false;
     for (const auto *A : D->specific_attrs<AnnotateAttr>())
       Has |= A->getAnnotation().starts_with("purpose_");
-    if (auto *FD = dyn_cast<FunctionDecl>(D))
+    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       for (unsigned I = 0; I < FD->getNumParams(); ++I)
         for (const auto *A : FD->getParamDecl(I)->specific_attrs<AnnotateAttr>())
           if (A->getAnnotation().starts_with("purpose_limited")) {
@@ -64,6 +64,7 @@ private:
           } else if (A->getAnnotation().starts_with("purpose_")) {
             Has = true;
           }
+    }
     if (Has)
       TU.declInfo(D);
   }

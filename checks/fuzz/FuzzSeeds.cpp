@@ -128,10 +128,13 @@ int main(int Argc, char **Argv) {
   Outside.Inputs.Files = {{"/elsewhere/main.cc", "0000000000000001"}};
   bool OK =
       write(SummaryDir + "/empty.json",
-            serializeSummary(TUSummary(), "/src")) &&
+            serializeSummary(TUSummary(), "/src").Entry) &&
       write(SummaryDir + "/rich.json",
-            serializeSummary(richSummary(), "/src")) &&
-      write(SummaryDir + "/outside.json", serializeSummary(Outside, "/src"));
+            serializeSummary(richSummary(), "/src").Entry) &&
+      write(SummaryDir + "/rich-inputs.json",
+            serializeSummary(richSummary(), "/src").SharedText) &&
+      write(SummaryDir + "/outside.json",
+            serializeSummary(Outside, "/src").Entry);
 
   Report R;
   for (const char *FP : {"0123456789abcdef", "fedcba9876543210"})

@@ -5,8 +5,37 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Signals.h"
+#include <atomic>
+#include <csignal>
+#include <ctime>
 
 namespace purpose {
+
+namespace {
+/// Writers between "no interrupt yet" and "the temporary file exists and is
+/// registered for removal".
+std::atomic<int> Creating{0};
+std::atomic<bool> Interrupted{false};
+
+/// Runs in LLVM's signal handler, after it removed the registered files (it
+/// unregistered its handlers first, so raise() below takes the default
+/// action). Only async-signal-safe calls.
+void onInterrupt() {
+  Interrupted.store(true);
+  // A writer that passed the check before the flag was set finishes creating
+  // its file, registered; one that comes later sees the flag. (If this
+  // thread is such a writer, the wait times out: its file, if it exists, is
+  // registered too.)
+  for (int I = 0; I < 1000 && Creating.load() > 0; ++I) {
+    struct timespec Ms = {0, 1000000};
+    nanosleep(&Ms, nullptr);
+  }
+  llvm::sys::RunInterruptHandlers(); // Removes the registered files again.
+  raise(SIGINT);
+}
+} // namespace
+
+void installInterruptCleanup() { llvm::sys::SetInterruptFunction(onInterrupt); }
 
 static llvm::Error cannotWrite(llvm::StringRef Path, const llvm::Twine &Why) {
   return llvm::createStringError("cannot write '" + Path + "': " + Why);
@@ -19,23 +48,29 @@ writeFileAtomically(llvm::StringRef Path,
   llvm::SmallString<256> Model(Dir.empty() ? "." : Dir);
   llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
                                      ".tmp-%%%%%%%%");
-  // Register the temporary name for removal on Ctrl-C *before* the file
-  // exists: registering after creating it leaves a window in which a signal
-  // (delivered to any thread) would leave the file behind. Removing a name
-  // that does not exist yet is harmless.
+  // The temporary name is registered for removal on Ctrl-C *before* the file
+  // exists, so that no moment leaves an unregistered file; removing a name
+  // that does not exist yet is harmless. A signal handled by another thread
+  // while this one creates the file is onInterrupt's business.
   int FD = -1;
   llvm::SmallString<256> TempPath;
   std::error_code CreateEC;
-  for (int Attempt = 0; Attempt < 64; ++Attempt) {
-    llvm::sys::fs::createUniquePath(Model, TempPath, /*MakeAbsolute=*/false);
-    llvm::sys::RemoveFileOnSignal(TempPath);
-    CreateEC = llvm::sys::fs::openFileForWrite(
-        TempPath, FD, llvm::sys::fs::CD_CreateNew, llvm::sys::fs::OF_None);
-    if (!CreateEC)
-      break;
-    llvm::sys::DontRemoveFileOnSignal(TempPath);
-    if (CreateEC != std::errc::file_exists)
-      break;
+  {
+    Creating.fetch_add(1);
+    auto Created = llvm::make_scope_exit([] { Creating.fetch_sub(1); });
+    if (Interrupted.load())
+      return cannotWrite(Path, "interrupted");
+    for (int Attempt = 0; Attempt < 64; ++Attempt) {
+      llvm::sys::fs::createUniquePath(Model, TempPath, /*MakeAbsolute=*/false);
+      llvm::sys::RemoveFileOnSignal(TempPath);
+      CreateEC = llvm::sys::fs::openFileForWrite(
+          TempPath, FD, llvm::sys::fs::CD_CreateNew, llvm::sys::fs::OF_None);
+      if (!CreateEC)
+        break;
+      llvm::sys::DontRemoveFileOnSignal(TempPath);
+      if (CreateEC != std::errc::file_exists)
+        break;
+    }
   }
   if (CreateEC)
     return cannotWrite(Path, CreateEC.message());

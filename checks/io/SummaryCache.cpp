@@ -15,6 +15,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+#include <map>
+#include <mutex>
 #include <tuple>
 
 namespace purpose {
@@ -30,8 +32,15 @@ std::string contentDigest(StringRef Data) {
                          /*Width=*/16);
 }
 
+/// Shared input sets already read: many entries name the same one.
+struct SummaryCache::SharedMemo {
+  std::mutex M;
+  std::map<std::string, std::shared_ptr<const SharedInputs>, std::less<>> Sets;
+};
+
 SummaryCache::SummaryCache(std::string Dir, std::string SourceRoot)
-    : Dir(std::move(Dir)), SourceRoot(std::move(SourceRoot)) {}
+    : Dir(std::move(Dir)), SourceRoot(std::move(SourceRoot)),
+      Memo(std::make_shared<SharedMemo>()) {}
 
 static std::string versionDir(StringRef Dir) {
   llvm::SmallString<256> P(Dir);
@@ -46,6 +55,51 @@ std::string SummaryCache::entryPath(StringRef MainFile) const {
   return std::string(P);
 }
 
+std::string SummaryCache::sharedInputsPath(StringRef Id) const {
+  llvm::SmallString<256> P(versionDir(Dir));
+  llvm::sys::path::append(P, "inputs-" + Id + ".json");
+  return std::string(P);
+}
+
+/// An id is what contentDigest gives: 16 lower-case hex digits. Anything
+/// else would name a file outside the cache or none at all.
+static bool isDigest(StringRef Id) {
+  return Id.size() == 16 && llvm::all_of(Id, [](char C) {
+           return llvm::isDigit(C) || (C >= 'a' && C <= 'f');
+         });
+}
+
+bool isEntryFileName(StringRef Name) {
+  return Name.size() == 21 && Name.ends_with(".json") &&
+         isDigest(Name.drop_back(5));
+}
+
+llvm::Expected<std::shared_ptr<const SharedInputs>>
+SummaryCache::sharedInputs(StringRef Id) const {
+  if (!isDigest(Id))
+    return llvm::createStringError("malformed shared input set id '" + Id +
+                                   "'");
+  {
+    std::lock_guard<std::mutex> L(Memo->M);
+    auto It = Memo->Sets.find(Id);
+    if (It != Memo->Sets.end())
+      return It->second;
+  }
+  std::string Path = sharedInputsPath(Id);
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return llvm::createStringError("cannot read shared input set '" + Path +
+                                   "': " + Buf.getError().message());
+  auto Set = parseSharedInputs((*Buf)->getBuffer(), SourceRoot, Id, Path);
+  if (!Set)
+    return Set.takeError();
+  auto Shared = std::make_shared<const SharedInputs>(std::move(*Set));
+  std::lock_guard<std::mutex> L(Memo->M);
+  // Another thread may have read it meanwhile: keep one object per id.
+  return Memo->Sets.emplace(Id, std::move(Shared)).first->second;
+}
+
 /// Reads and checks the entry at \p Path, which must be where an entry for
 /// its own main file belongs.
 static llvm::Expected<TUSummary>
@@ -55,7 +109,8 @@ readEntry(const SummaryCache &Cache, StringRef Path, StringRef SourceRoot) {
   if (!Buf)
     return fileError(Path,
                      "cannot read cache entry: " + Buf.getError().message());
-  auto S = parseSummary((*Buf)->getBuffer(), SourceRoot, Path);
+  auto S = parseSummary((*Buf)->getBuffer(), SourceRoot, Path,
+                        [&](StringRef Id) { return Cache.sharedInputs(Id); });
   if (!S)
     return S.takeError();
   if (Cache.entryPath(S->MainFile) != Path)
@@ -82,8 +137,21 @@ llvm::Error SummaryCache::store(const TUSummary &S) const {
     return llvm::createStringError("cannot write '" + Path +
                                    "': cannot create directory '" + VDir +
                                    "': " + EC.message());
-  std::string Text = serializeSummary(S, SourceRoot);
-  return writeFileAtomically(Path, [&](llvm::raw_ostream &OS) { OS << Text; });
+  SerializedSummary Out = serializeSummary(S, SourceRoot);
+  // The shared set first, so that an entry never names a set that is not
+  // there. It is content-addressed: an existing file with its name holds the
+  // same bytes unless damaged, and a damaged one is replaced.
+  if (!Out.SharedId.empty()) {
+    std::string SetPath = sharedInputsPath(Out.SharedId);
+    auto Existing = llvm::MemoryBuffer::getFile(SetPath, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/false);
+    if (!Existing || (*Existing)->getBuffer() != Out.SharedText)
+      if (llvm::Error E = writeFileAtomically(
+              SetPath, [&](llvm::raw_ostream &OS) { OS << Out.SharedText; }))
+        return E;
+  }
+  return writeFileAtomically(Path,
+                             [&](llvm::raw_ostream &OS) { OS << Out.Entry; });
 }
 
 std::vector<TUSummary>
@@ -93,8 +161,7 @@ SummaryCache::loadAll(std::vector<std::string> &Damaged) const {
   for (llvm::sys::fs::directory_iterator It(versionDir(Dir), EC), End;
        It != End && !EC; It.increment(EC)) {
     StringRef Name = llvm::sys::path::filename(It->path());
-    // Skips writers' temporary files (".NAME.json.tmp-XXXXXXXX").
-    if (Name.ends_with(".json") && !Name.starts_with("."))
+    if (isEntryFileName(Name))
       Paths.push_back(It->path());
   }
   llvm::sort(Paths);
@@ -119,8 +186,10 @@ SummaryCache::loadAll(std::vector<std::string> &Damaged) const {
   return Out;
 }
 
-bool inputsUpToDate(const TUInputs &In, std::string &Why) {
-  for (const auto &[Path, Digest] : In.Files) {
+static bool filesUpToDate(
+    const std::vector<std::pair<std::string, std::string>> &Files,
+    const std::vector<std::string> &AbsentShadows, std::string &Why) {
+  for (const auto &[Path, Digest] : Files) {
     auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                            /*RequiresNullTerminator=*/false);
     if (!Buf) {
@@ -132,12 +201,18 @@ bool inputsUpToDate(const TUInputs &In, std::string &Why) {
       return false;
     }
   }
-  for (const std::string &Path : In.AbsentShadows)
+  for (const std::string &Path : AbsentShadows)
     if (llvm::sys::fs::exists(Path)) {
       Why = "'" + Path + "' now shadows an included header";
       return false;
     }
   return true;
+}
+
+bool inputsUpToDate(const TUInputs &In, std::string &Why) {
+  return filesUpToDate(In.Files, In.AbsentShadows, Why) &&
+         (!In.Shared ||
+          filesUpToDate(In.Shared->Files, In.Shared->AbsentShadows, Why));
 }
 
 } // namespace purpose

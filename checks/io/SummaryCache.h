@@ -15,7 +15,9 @@
 
 #include "Summary.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Error.h"
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,18 +25,49 @@
 namespace purpose {
 
 /// The cache format version; bump on any change to the entry layout.
-constexpr int CacheFormatVersion = 1;
+constexpr int CacheFormatVersion = 2;
 
-/// Serializes \p S (paths made relative to \p SourceRoot where they lie under
-/// it) with a checksum of the payload. Deterministic: same summary, same bytes.
-std::string serializeSummary(const TUSummary &S, llvm::StringRef SourceRoot);
+/// A summary as stored: its entry, and the shared input set that the entry
+/// names (docs/cache-format.md). Deterministic: same summary, same bytes.
+struct SerializedSummary {
+  std::string Entry;
+  /// The set's id, "" when the TU read nothing outside the source root.
+  std::string SharedId;
+  /// The set's file contents (with SharedId).
+  std::string SharedText;
+};
 
-/// Parses what serializeSummary wrote; paths are made absolute against
-/// \p SourceRoot. Any damage (bad JSON, wrong version, checksum mismatch,
-/// missing members) is an error naming \p Name.
+/// Serializes \p S: paths under \p SourceRoot relative to it; the input
+/// files outside it and every absent shadow (of Inputs and of Inputs.Shared
+/// alike) in the shared set.
+SerializedSummary serializeSummary(const TUSummary &S,
+                                   llvm::StringRef SourceRoot);
+
+/// Finds the shared input set that an entry names by its id; an error when
+/// it is missing or damaged.
+using SharedInputsResolver =
+    llvm::function_ref<llvm::Expected<std::shared_ptr<const SharedInputs>>(
+        llvm::StringRef Id)>;
+
+/// Parses an entry that serializeSummary wrote; paths are made absolute
+/// against \p SourceRoot and the shared set comes from \p Resolve. Any
+/// damage (bad JSON, wrong version, checksum mismatch, missing members, a
+/// shared set that cannot be resolved) is an error naming \p Name.
 llvm::Expected<TUSummary> parseSummary(llvm::StringRef Contents,
                                        llvm::StringRef SourceRoot,
-                                       llvm::StringRef Name);
+                                       llvm::StringRef Name,
+                                       SharedInputsResolver Resolve);
+
+/// Parses a shared input set's file, paths made absolute against
+/// \p SourceRoot; its checksum must be \p Id. Errors name \p Name.
+llvm::Expected<SharedInputs> parseSharedInputs(llvm::StringRef Contents,
+                                               llvm::StringRef SourceRoot,
+                                               llvm::StringRef Id,
+                                               llvm::StringRef Name);
+
+/// True for the file name of an entry, "<16 hex digits>.json"; false for
+/// shared input sets ("inputs-ID.json") and writers' temporary files.
+bool isEntryFileName(llvm::StringRef Name);
 
 class SummaryCache {
 public:
@@ -58,13 +91,24 @@ public:
   /// are skipped and named in \p Damaged.
   std::vector<TUSummary> loadAll(std::vector<std::string> &Damaged) const;
 
+  /// DIR/v<version>/inputs-<Id>.json
+  std::string sharedInputsPath(llvm::StringRef Id) const;
+
+  /// The shared input set \p Id, read once per SummaryCache object (and its
+  /// copies) however many entries name it.
+  llvm::Expected<std::shared_ptr<const SharedInputs>>
+  sharedInputs(llvm::StringRef Id) const;
+
 private:
+  struct SharedMemo;
   std::string Dir;
   std::string SourceRoot;
+  std::shared_ptr<SharedMemo> Memo;
 };
 
-/// True iff every input of \p In is unchanged on disk: each file has the same
-/// digest, and no absent shadow exists now. \p Why names the first change.
+/// True iff every input of \p In (its shared set included) is unchanged on
+/// disk: each file has the same digest, and no absent shadow exists now.
+/// \p Why names the first change.
 bool inputsUpToDate(const TUInputs &In, std::string &Why);
 
 /// xxh3 hex digest of \p Data (16 lower-case hex digits).

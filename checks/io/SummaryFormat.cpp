@@ -68,11 +68,6 @@ const char *kindName(DeclInfo::KindTy K) {
 
 namespace {
 
-/// Stored verbatim, and read verbatim: not a root-relative path.
-bool isVerbatim(StringRef P) {
-  return P.empty() || P.front() == '/' || P.front() == '<' ||
-         llvm::sys::path::is_absolute(P);
-}
 
 /// No empty, "." or ".." segment: reading such a path back through toMemory
 /// gives exactly the path that was stored, so that a summary read from an
@@ -106,6 +101,11 @@ CachePaths::CachePaths(StringRef SourceRoot) {
   Root = std::string(R);
   while (Root.size() > 1 && llvm::sys::path::is_separator(Root.back()))
     Root.pop_back();
+}
+
+bool CachePaths::isVerbatim(StringRef P) {
+  return P.empty() || P.front() == '/' || P.front() == '<' ||
+         llvm::sys::path::is_absolute(P);
 }
 
 std::string CachePaths::toStored(StringRef Path) const {

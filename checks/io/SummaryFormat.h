@@ -18,6 +18,8 @@ namespace purpose {
 
 /// The value of an entry's "format" member.
 constexpr llvm::StringLiteral SummaryFormatName = "purpose-check-summary";
+/// The value of a shared input set's "format" member.
+constexpr llvm::StringLiteral SharedInputsFormatName = "purpose-check-inputs";
 
 /// The name of an enumerator in an entry; null for a value that is not an
 /// enumerator.
@@ -55,6 +57,10 @@ public:
   /// mapped as a path; a key of another shape is kept verbatim.
   std::string keyToStored(llvm::StringRef Key) const;
   std::string keyToMemory(llvm::StringRef Key) const;
+
+  /// True for what is stored and read verbatim rather than relative to the
+  /// root: "", absolute paths and pseudo-files such as "<built-in>".
+  static bool isVerbatim(llvm::StringRef Stored);
 
 private:
   std::string Root; ///< Normalised, no trailing separator unless "/".

@@ -23,8 +23,9 @@ using llvm::StringRef;
 /// recording the first problem, at the offending value.
 class SummaryReader {
 public:
-  SummaryReader(const JsonDocument &Doc, const CachePaths &Paths)
-      : Doc(Doc), Paths(Paths) {}
+  SummaryReader(const JsonDocument &Doc, const CachePaths &Paths,
+                SharedInputsResolver Resolve)
+      : Doc(Doc), Paths(Paths), Resolve(Resolve) {}
 
   llvm::Error read(const JsonNode &Payload, TUSummary &Out) {
     if (!payload(Payload, Out))
@@ -32,9 +33,16 @@ public:
     return llvm::Error::success();
   }
 
+  llvm::Error read(const JsonNode &Payload, SharedInputs &Out) {
+    if (!sharedPayload(Payload, Out))
+      return Doc.error(Failure->first, Failure->second);
+    return llvm::Error::success();
+  }
+
 private:
   const JsonDocument &Doc;
   const CachePaths &Paths;
+  SharedInputsResolver Resolve;
   std::optional<std::pair<size_t, std::string>> Failure;
 
   bool fail(size_t Offset, const llvm::Twine &Msg) {
@@ -157,19 +165,38 @@ private:
            unsignedInt(N.Elements[2], "column", Out.Column);
   }
 
-  bool inputs(const JsonNode &N, TUInputs &Out) {
-    if (!members(N, {"command_hash", "files", "absent_shadows"}, "'inputs'"))
-      return false;
+  bool inputFiles(const JsonNode &N,
+                  std::vector<std::pair<std::string, std::string>> &Files) {
     auto File = [&](const JsonNode &E, std::pair<std::string, std::string> &V) {
       return members(E, {"path", "digest"}, "an input file") &&
              path(at(E, "path"), "path", V.first) &&
              str(at(E, "digest"), "digest", V.second);
     };
+    return array(at(N, "files"), "files", Files, File);
+  }
+
+  bool inputs(const JsonNode &N, TUInputs &Out) {
+    if (!members(N, {"command_hash", "files", "shared"}, "'inputs'"))
+      return false;
+    std::string Id;
+    if (!str(at(N, "command_hash"), "command_hash", Out.CommandHash) ||
+        !inputFiles(N, Out.Files) || !str(at(N, "shared"), "shared", Id))
+      return false;
+    if (Id.empty())
+      return true;
+    auto Shared = Resolve(Id);
+    if (!Shared)
+      return fail(at(N, "shared").Offset, llvm::toString(Shared.takeError()));
+    Out.Shared = std::move(*Shared);
+    return true;
+  }
+
+  bool sharedPayload(const JsonNode &N, SharedInputs &Out) {
     auto Shadow = [&](const JsonNode &E, std::string &V) {
       return path(E, "absent_shadows", V);
     };
-    return str(at(N, "command_hash"), "command_hash", Out.CommandHash) &&
-           array(at(N, "files"), "files", Out.Files, File) &&
+    return members(N, {"files", "absent_shadows"}, "'payload'") &&
+           inputFiles(N, Out.Files) &&
            array(at(N, "absent_shadows"), "absent_shadows", Out.AbsentShadows,
                  Shadow);
   }
@@ -371,13 +398,20 @@ private:
 
 /// Checks the envelope of an entry and returns its payload node.
 llvm::Expected<const JsonNode *> readEnvelope(const JsonDocument &Doc,
-                                              StringRef Contents) {
+                                              StringRef Contents,
+                                              StringRef FormatName,
+                                              StringRef What) {
+  // "the entry", "the shared input set": in messages about its parts.
+  std::string The =
+      FormatName == SummaryFormatName ? "the entry" : "the " + What.str();
+  std::string In =
+      FormatName == SummaryFormatName ? "cache entry" : What.str();
   const JsonNode &Root = Doc.root();
   const JsonNode *Format = Root.get("format");
   if (Root.Kind != JsonNode::Object || !Format ||
-      Format->Kind != JsonNode::String || Format->Str != SummaryFormatName)
+      Format->Kind != JsonNode::String || Format->Str != FormatName)
     return Doc.error(Format ? Format->Offset : Root.Offset,
-                     "not a purpose-check summary cache entry");
+                     "not a purpose-check " + What);
   const JsonNode *Version = Root.get("version");
   if (!Version || Version->Kind != JsonNode::Unsigned)
     return Doc.error(Version ? Version->Offset : Root.Offset,
@@ -392,16 +426,16 @@ llvm::Expected<const JsonNode *> readEnvelope(const JsonDocument &Doc,
   for (size_t I = 0; I < Root.Keys.size(); ++I)
     if (!llvm::is_contained(Keys, Root.Keys[I]))
       return Doc.error(Root.KeyOffsets[I],
-                       "unknown key '" + Root.Keys[I] + "' in cache entry");
+                       "unknown key '" + Root.Keys[I] + "' in " + In);
   const JsonNode *Checksum = Root.get("checksum");
   if (!Checksum || Checksum->Kind != JsonNode::String)
     return Doc.error(Checksum ? Checksum->Offset : Root.Offset,
                      "missing or malformed checksum");
   if (!Root.get("payload"))
-    return Doc.error(Root.Offset, "missing key 'payload' in cache entry");
+    return Doc.error(Root.Offset, "missing key 'payload' in " + In);
   if (Root.Keys.back() != "payload")
     return Doc.error(Root.Offset,
-                     "the payload must be the entry's last member");
+                     "the payload must be " + The + "'s last member");
   const JsonNode &Payload = Root.Elements.back();
 
   // The checksum covers the payload's bytes as written: from its first
@@ -411,29 +445,64 @@ llvm::Expected<const JsonNode *> readEnvelope(const JsonDocument &Doc,
   StringRef PayloadText = Text.slice(Payload.Offset, End).rtrim(" \t\r\n");
   if (contentDigest(PayloadText) != Checksum->Str)
     return Doc.error(Checksum->Offset,
-                     "checksum mismatch: the entry is damaged");
+                     "checksum mismatch: " + The + " is damaged");
   return &Payload;
 }
 
 } // namespace
 
 llvm::Expected<TUSummary> parseSummary(StringRef Contents, StringRef SourceRoot,
-                                       StringRef Name) {
+                                       StringRef Name,
+                                       SharedInputsResolver Resolve) {
   try {
     auto Doc = JsonDocument::parse(Contents, Name);
     if (!Doc)
       return Doc.takeError();
-    auto Payload = readEnvelope(*Doc, Contents);
+    auto Payload =
+        readEnvelope(*Doc, Contents, SummaryFormatName, "summary cache entry");
     if (!Payload)
       return Payload.takeError();
     CachePaths Paths(SourceRoot);
     TUSummary S;
-    if (llvm::Error E = SummaryReader(*Doc, Paths).read(**Payload, S))
+    if (llvm::Error E = SummaryReader(*Doc, Paths, Resolve).read(**Payload, S))
       return std::move(E);
     return std::move(S);
   } catch (const std::exception &E) {
     return makePositionedError(PolicyPos{Name.str(), 0, 0},
                                llvm::Twine("cannot read cache entry: ") +
+                                   E.what());
+  }
+}
+
+llvm::Expected<SharedInputs> parseSharedInputs(StringRef Contents,
+                                               StringRef SourceRoot,
+                                               StringRef Id, StringRef Name) {
+  try {
+    auto Doc = JsonDocument::parse(Contents, Name);
+    if (!Doc)
+      return Doc.takeError();
+    auto Payload =
+        readEnvelope(*Doc, Contents, SharedInputsFormatName, "shared input set");
+    if (!Payload)
+      return Payload.takeError();
+    if (Doc->root().get("checksum")->Str != Id)
+      return Doc->error(Doc->root().get("checksum")->Offset,
+                        "the shared input set's checksum is not its id '" +
+                            Id + "'");
+    CachePaths Paths(SourceRoot);
+    SharedInputs S;
+    S.Id = Id.str();
+    auto NoNesting = [](StringRef) -> llvm::Expected<
+                                       std::shared_ptr<const SharedInputs>> {
+      return llvm::createStringError("shared input sets do not nest");
+    };
+    if (llvm::Error E =
+            SummaryReader(*Doc, Paths, NoNesting).read(**Payload, S))
+      return std::move(E);
+    return std::move(S);
+  } catch (const std::exception &E) {
+    return makePositionedError(PolicyPos{Name.str(), 0, 0},
+                               llvm::Twine("cannot read shared input set: ") +
                                    E.what());
   }
 }

@@ -12,6 +12,7 @@
 #include "SummaryCache.h"
 #include "SummaryFormat.h"
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace purpose {
@@ -24,7 +25,7 @@ class SummaryWriter {
 public:
   explicit SummaryWriter(const CachePaths &Paths) : Paths(Paths) {}
 
-  json payload(const TUSummary &S) const {
+  json payload(const TUSummary &S, const std::string &SharedId) const {
     const auto &[MainFile, Inputs, Functions, Decls, Types, PolicyParamFits,
                  AnnotationErrors] = S;
     json DeclsOut = json::object();
@@ -35,7 +36,7 @@ public:
       TypesOut[USR] = type(T);
     json P = json::object();
     P["main_file"] = Paths.toStored(MainFile);
-    P["inputs"] = inputs(Inputs);
+    P["inputs"] = inputs(Inputs, SharedId);
     P["functions"] = list(Functions, &SummaryWriter::function);
     P["decls"] = std::move(DeclsOut);
     P["types"] = std::move(TypesOut);
@@ -51,7 +52,7 @@ public:
     return P;
   }
 
-private:
+  // Internal to this file: every member is used by serializeSummary.
   const CachePaths &Paths;
 
   template <typename T>
@@ -68,18 +69,59 @@ private:
     return json::array({Paths.toStored(File), Line, Column});
   }
 
-  json inputs(const TUInputs &In) const {
-    const auto &[CommandHash, Files, AbsentShadows] = In;
+  /// The TU's own inputs: the files under the source root. The rest go to
+  /// the shared set (sharedInputs), which the entry names by its id.
+  json inputs(const TUInputs &In, const std::string &SharedId) const {
+    const auto &[CommandHash, Files, AbsentShadows, Shared] = In;
     json FilesOut = json::array();
-    for (const auto &[Path, Digest] : Files)
+    for (const auto &[Path, Digest] : inputFiles(In, /*UnderRoot=*/true))
       FilesOut.push_back(
           json{{"path", Paths.toStored(Path)}, {"digest", Digest}});
-    json Shadows = json::array();
-    for (const std::string &P : AbsentShadows)
-      Shadows.push_back(Paths.toStored(P));
     return json{{"command_hash", CommandHash},
                 {"files", std::move(FilesOut)},
-                {"absent_shadows", std::move(Shadows)}};
+                {"shared", SharedId}};
+  }
+
+  /// The payload of the shared set: the files outside the source root and
+  /// every absent shadow (the include path's directories, the same for
+  /// every TU built with the same flags); null when there are none.
+  json sharedInputs(const TUInputs &In) const {
+    json FilesOut = json::array();
+    for (const auto &[Path, Digest] : inputFiles(In, /*UnderRoot=*/false))
+      FilesOut.push_back(
+          json{{"path", Paths.toStored(Path)}, {"digest", Digest}});
+    // Sorted as stored, so that every checkout writes the same bytes.
+    std::set<std::string> Shadows;
+    for (const std::string &P : In.AbsentShadows)
+      Shadows.insert(Paths.toStored(P));
+    if (In.Shared)
+      for (const std::string &P : In.Shared->AbsentShadows)
+        Shadows.insert(Paths.toStored(P));
+    json ShadowsOut = json::array();
+    for (const std::string &P : Shadows)
+      ShadowsOut.push_back(P);
+    if (FilesOut.empty() && ShadowsOut.empty())
+      return nullptr;
+    return json{{"files", std::move(FilesOut)},
+                {"absent_shadows", std::move(ShadowsOut)}};
+  }
+
+  /// The input files of \p In (its own and its shared set's) that lie under
+  /// the root (\p UnderRoot) or outside it, sorted and without duplicates, so
+  /// that the same inputs give the same bytes however they were split when
+  /// read.
+  std::map<std::string, std::string> inputFiles(const TUInputs &In,
+                                                bool UnderRoot) const {
+    std::map<std::string, std::string> Out;
+    auto Add = [&](const auto &FileList) {
+      for (const auto &[Path, Digest] : FileList)
+        if (CachePaths::isVerbatim(Paths.toStored(Path)) != UnderRoot)
+          Out.emplace(Path, Digest);
+    };
+    Add(In.Files);
+    if (In.Shared)
+      Add(In.Shared->Files);
+    return Out;
   }
 
   json step(const TraceStep &S) const {
@@ -175,19 +217,38 @@ std::string dumpPayload(const json &Payload) {
                       json::error_handler_t::replace);
 }
 
-} // namespace
-
-std::string serializeSummary(const TUSummary &S, StringRef SourceRoot) {
-  CachePaths Paths(SourceRoot);
-  std::string Payload = dumpPayload(SummaryWriter(Paths).payload(S));
+/// The envelope of docs/cache-format.md around a payload's text.
+std::string envelope(StringRef Format, StringRef Checksum, StringRef Payload) {
   std::string Out;
   Out.reserve(Payload.size() + 128);
   Out += "{\"format\":\"";
-  Out += SummaryFormatName;
+  Out += Format;
   Out += "\",\"version\":" + std::to_string(CacheFormatVersion);
-  Out += ",\"checksum\":\"" + contentDigest(Payload) + "\",\"payload\":";
+  Out += ",\"checksum\":\"";
+  Out += Checksum;
+  Out += "\",\"payload\":";
   Out += Payload;
   Out += "}\n";
+  return Out;
+}
+
+} // namespace
+
+SerializedSummary serializeSummary(const TUSummary &S, StringRef SourceRoot) {
+  CachePaths Paths(SourceRoot);
+  SummaryWriter W(Paths);
+  SerializedSummary Out;
+  json Shared = W.sharedInputs(S.Inputs);
+  if (!Shared.is_null()) {
+    std::string SharedPayload = dumpPayload(Shared);
+    // Content-addressed: the id is the checksum, so every TU (and every
+    // checkout) with the same outside inputs names the same file.
+    Out.SharedId = contentDigest(SharedPayload);
+    Out.SharedText =
+        envelope(SharedInputsFormatName, Out.SharedId, SharedPayload);
+  }
+  std::string Payload = dumpPayload(W.payload(S, Out.SharedId));
+  Out.Entry = envelope(SummaryFormatName, contentDigest(Payload), Payload);
   return Out;
 }
 

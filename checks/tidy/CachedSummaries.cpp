@@ -33,8 +33,9 @@ std::map<std::string, MemoEntry> &memo() {
 }
 
 /// Reads \p Path into \p E unless \p E already holds what is on disk.
-void refresh(const std::string &Path, const llvm::sys::fs::file_status &St,
-             llvm::StringRef Root, MemoEntry &E) {
+void refresh(const SummaryCache &Cache, const std::string &Path,
+             const llvm::sys::fs::file_status &St, llvm::StringRef Root,
+             MemoEntry &E) {
   if (E.Root == Root && E.Size == St.getSize() &&
       E.MTime == St.getLastModificationTime() && (E.Summary || !E.Error.empty()))
     return;
@@ -48,7 +49,10 @@ void refresh(const std::string &Path, const llvm::sys::fs::file_status &St,
     E.Error = Path + ": " + Buf.getError().message();
     return;
   }
-  llvm::Expected<TUSummary> S = parseSummary((*Buf)->getBuffer(), Root, Path);
+  llvm::Expected<TUSummary> S =
+      parseSummary((*Buf)->getBuffer(), Root, Path, [&](llvm::StringRef Id) {
+        return Cache.sharedInputs(Id);
+      });
   if (!S) {
     E.Error = llvm::toString(S.takeError());
     return;
@@ -87,7 +91,7 @@ CachedProgram loadCachedProgram(llvm::StringRef CacheDir,
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(VersionDir, EC), End;
        !EC && It != End; It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".json"))
+    if (isEntryFileName(llvm::sys::path::filename(It->path())))
       Paths.push_back(It->path());
   llvm::sort(Paths);
 
@@ -107,7 +111,7 @@ CachedProgram loadCachedProgram(llvm::StringRef CacheDir,
     if (llvm::sys::fs::status(Path, St))
       continue; // Removed since the listing.
     MemoEntry &E = Memo[Path];
-    refresh(Path, St, SourceRoot, E);
+    refresh(Cache, Path, St, SourceRoot, E);
     if (!E.Summary) {
       P.Damaged.push_back(E.Error);
       continue;

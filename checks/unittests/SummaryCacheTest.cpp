@@ -7,6 +7,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 #include <thread>
 
 using namespace purpose;
@@ -107,11 +109,21 @@ struct Dumper {
   void summary(const TUSummary &S) {
     const auto &[MainFile, Inputs, Functions, Decls, Types, PolicyParamFits,
                  AnnotationErrors] = S;
-    const auto &[CommandHash, Files, AbsentShadows] = Inputs;
+    const auto &[CommandHash, Files, AbsentShadows, Shared] = Inputs;
     OS << "main_file=" << MainFile << "\ncommand_hash=" << CommandHash << "\n";
-    for (const auto &[Path, Digest] : Files)
+    // The inputs as a set: a summary read from the cache holds in Shared what
+    // a fresh one holds in Files and AbsentShadows.
+    std::map<std::string, std::string> AllFiles(Files.begin(), Files.end());
+    std::set<std::string> AllShadows(AbsentShadows.begin(),
+                                     AbsentShadows.end());
+    if (Shared) {
+      AllFiles.insert(Shared->Files.begin(), Shared->Files.end());
+      AllShadows.insert(Shared->AbsentShadows.begin(),
+                        Shared->AbsentShadows.end());
+    }
+    for (const auto &[Path, Digest] : AllFiles)
       OS << "input " << Path << " " << Digest << "\n";
-    for (const std::string &P : AbsentShadows)
+    for (const std::string &P : AllShadows)
       OS << "shadow " << P << "\n";
     for (const FunctionSummary &F : Functions)
       function(F);
@@ -267,7 +279,8 @@ TUSummary richSummary(const std::string &Root) {
 }
 
 /// An entry whose payload is \p Payload, with a correct checksum.
-std::string entryWithPayload(llvm::StringRef Payload, int Version = 1) {
+std::string entryWithPayload(llvm::StringRef Payload,
+                             int Version = CacheFormatVersion) {
   return "{\"format\":\"purpose-check-summary\",\"version\":" +
          std::to_string(Version) + ",\"checksum\":\"" + contentDigest(Payload) +
          "\",\"payload\":" + Payload.str() + "}\n";
@@ -279,8 +292,32 @@ std::string payloadOf(llvm::StringRef Entry) {
   return Entry.slice(Start, Entry.rfind('}')).str();
 }
 
+/// Resolves any shared input set id to an empty set.
+llvm::Expected<std::shared_ptr<const SharedInputs>>
+anySet(llvm::StringRef Id) {
+  auto S = std::make_shared<SharedInputs>();
+  S->Id = Id.str();
+  return S;
+}
+
+/// Parses what serializeSummary wrote, its shared set included.
+llvm::Expected<TUSummary> parseWritten(const SerializedSummary &W,
+                                       llvm::StringRef Root) {
+  return parseSummary(
+      W.Entry, Root, "entry.json",
+      [&](llvm::StringRef Id)
+          -> llvm::Expected<std::shared_ptr<const SharedInputs>> {
+        if (Id != W.SharedId)
+          return llvm::createStringError("unexpected shared set '" + Id + "'");
+        auto Set = parseSharedInputs(W.SharedText, Root, Id, "inputs.json");
+        if (!Set)
+          return Set.takeError();
+        return std::make_shared<const SharedInputs>(std::move(*Set));
+      });
+}
+
 std::string parseError(llvm::StringRef Text, llvm::StringRef Root = "/r") {
-  auto S = parseSummary(Text, Root, "entry.json");
+  auto S = parseSummary(Text, Root, "entry.json", anySet);
   return S ? "<parsed>" : errorText(S.takeError());
 }
 
@@ -309,44 +346,67 @@ TEST_CASE("contentDigest is 16 lower-case hex digits of xxh3", "[cache]") {
 
 TEST_CASE("a summary survives serialization with every member", "[cache]") {
   TUSummary S = richSummary("/work/proj");
-  std::string Text = serializeSummary(S, "/work/proj");
-  auto Back = parseSummary(Text, "/work/proj", "entry.json");
+  SerializedSummary W = serializeSummary(S, "/work/proj");
+  std::string Text = W.Entry;
+  auto Back = parseWritten(W, "/work/proj");
   REQUIRE(errorText(Back.takeError()) == "");
   CHECK(dump(*Back) == dump(S));
   // Deterministic, and a fixed point.
-  CHECK(serializeSummary(S, "/work/proj") == Text);
-  CHECK(serializeSummary(*Back, "/work/proj") == Text);
+  CHECK(serializeSummary(S, "/work/proj").Entry == Text);
+  CHECK(serializeSummary(*Back, "/work/proj").Entry == Text);
+  CHECK(serializeSummary(*Back, "/work/proj").SharedText == W.SharedText);
   CHECK(llvm::StringRef(Text).starts_with(
-      "{\"format\":\"purpose-check-summary\",\"version\":1,\"checksum\":\""));
+      "{\"format\":\"purpose-check-summary\",\"version\":2,\"checksum\":\""));
   CHECK(llvm::StringRef(Text).ends_with("}\n"));
+  // The inputs outside the root are in the shared set, named by its checksum.
+  CHECK(W.SharedId.size() == 16);
+  CHECK(llvm::StringRef(W.SharedText).starts_with(
+      "{\"format\":\"purpose-check-inputs\",\"version\":2,\"checksum\":\"" +
+      W.SharedId + "\",\"payload\":{\"files\":[{\"path\":"
+                   "\"/usr/include/c++/12/string\""));
+  // Every absent shadow is shared, re-rooted like any path.
+  CHECK(W.SharedText.find(
+            "\"absent_shadows\":[\"/opt/shadow/vector\",\"src/string\"]") !=
+        std::string::npos);
+  CHECK(Text.find("/usr/include/c++/12/string") == std::string::npos);
+  CHECK(Text.find("\"shared\":\"" + W.SharedId + "\"") != std::string::npos);
 }
 
 TEST_CASE("an empty summary survives serialization", "[cache]") {
   TUSummary S;
-  auto Back = parseSummary(serializeSummary(S, "/r"), "/r", "entry.json");
+  SerializedSummary W = serializeSummary(S, "/r");
+  CHECK(W.SharedId == "");
+  CHECK(W.SharedText == "");
+  auto Back = parseWritten(W, "/r");
   REQUIRE(errorText(Back.takeError()) == "");
   CHECK(dump(*Back) == dump(S));
+  CHECK(Back->Inputs.Shared == nullptr);
 }
 
 TEST_CASE("paths under the source root are stored relative and re-rooted",
           "[cache]") {
   TUSummary S = richSummary("/a/root");
-  std::string Text = serializeSummary(S, "/a/root");
+  SerializedSummary W = serializeSummary(S, "/a/root");
+  std::string Text = W.Entry;
   CHECK(Text.find("/a/root") == std::string::npos);
+  CHECK(W.SharedText.find("/a/root") == std::string::npos);
   CHECK(Text.find("\"main_file\":\"src/account.cc\"") != std::string::npos);
-  CHECK(Text.find("\"/usr/include/c++/12/string\"") != std::string::npos);
+  CHECK(W.SharedText.find("\"/usr/include/c++/12/string\"") !=
+        std::string::npos);
   CHECK(Text.find("\"<built-in>\"") != std::string::npos);
   CHECK(Text.find("\"policy.json:3:5\":true") != std::string::npos);
   CHECK(Text.find("\"odd:name.json:12:1\":true") != std::string::npos);
 
-  auto Moved = parseSummary(Text, "/x/other/", "entry.json");
+  auto Moved = parseWritten(W, "/x/other/");
   REQUIRE(errorText(Moved.takeError()) == "");
   CHECK(dump(*Moved) == dump(richSummary("/x/other")));
   CHECK(Moved->MainFile == "/x/other/src/account.cc");
-  CHECK(Moved->Inputs.Files[2].first == "/usr/include/c++/12/string");
+  REQUIRE(Moved->Inputs.Shared);
+  CHECK(Moved->Inputs.Shared->Files[0].first == "/usr/include/c++/12/string");
   CHECK(Moved->Functions[0].Calls[1].Pos.File == "<built-in>");
   // Same bytes from either checkout: caches merge.
-  CHECK(serializeSummary(*Moved, "/x/other") == Text);
+  CHECK(serializeSummary(*Moved, "/x/other").Entry == Text);
+  CHECK(serializeSummary(*Moved, "/x/other").SharedText == W.SharedText);
 }
 
 TEST_CASE("a path is stored relative exactly when it lies under the root",
@@ -374,27 +434,28 @@ TEST_CASE("a path is stored relative exactly when it lies under the root",
     INFO("root '" << C.Root << "', path '" << C.Path << "'");
     TUSummary S;
     S.MainFile = C.Path;
-    std::string Text = serializeSummary(S, C.Root);
+    std::string Text = serializeSummary(S, C.Root).Entry;
     CHECK(Text.find("\"main_file\":\"" + std::string(C.Stored) + "\"") !=
           std::string::npos);
-    auto Back = parseSummary(Text, C.Root, "entry.json");
+    auto Back = parseSummary(Text, C.Root, "entry.json", anySet);
     REQUIRE(errorText(Back.takeError()) == "");
     CHECK(Back->MainFile == C.Path);
   }
 }
 
 TEST_CASE("relative paths are normalised when read", "[cache]") {
-  std::string Entry = serializeSummary(TUSummary(), "/r");
+  std::string Entry = serializeSummary(TUSummary(), "/r").Entry;
   std::string Payload = payloadOf(Entry);
   replaceOnce(Payload, "\"main_file\":\"\"",
               "\"main_file\":\"src/./x/../a.cc\"");
-  auto S = parseSummary(entryWithPayload(Payload), "/root", "entry.json");
+  auto S = parseSummary(entryWithPayload(Payload), "/root", "entry.json",
+                        anySet);
   REQUIRE(errorText(S.takeError()) == "");
   CHECK(S->MainFile == "/root/src/a.cc");
 }
 
 TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
-  std::string Good = serializeSummary(richSummary("/r"), "/r");
+  std::string Good = serializeSummary(richSummary("/r"), "/r").Entry;
   REQUIRE(parseError(Good) == "<parsed>");
 
   SECTION("a changed byte in the payload") {
@@ -411,10 +472,13 @@ TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
   }
   SECTION("another version") {
     std::string Payload = payloadOf(Good);
-    CHECK(parseError(entryWithPayload(Payload, 2)) ==
-          "entry.json:1:45: error: unsupported cache format version 2; "
-          "expected 1");
-    CHECK(parseError(entryWithPayload(Payload, 1)) == "<parsed>");
+    CHECK(parseError(entryWithPayload(Payload, 1)) ==
+          "entry.json:1:45: error: unsupported cache format version 1; "
+          "expected 2");
+    CHECK(parseError(entryWithPayload(Payload, 3)) ==
+          "entry.json:1:45: error: unsupported cache format version 3; "
+          "expected 2");
+    CHECK(parseError(entryWithPayload(Payload, 2)) == "<parsed>");
   }
   SECTION("not an entry") {
     CHECK(llvm::StringRef(parseError(""))
@@ -423,12 +487,12 @@ TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
           "entry.json:1:1: error: not a purpose-check summary cache entry");
     CHECK(parseError("{\"format\":\"sarif\"}") ==
           "entry.json:1:11: error: not a purpose-check summary cache entry");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":1}") ==
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":2}") ==
           "entry.json:1:1: error: missing or malformed checksum");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":1,"
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":2,"
                      "\"checksum\":\"x\",\"payload\":{},\"extra\":0}") ==
           "entry.json:1:75: error: unknown key 'extra' in cache entry");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":1,"
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":2,"
                      "\"payload\":{},\"checksum\":\"x\"}") ==
           "entry.json:1:1: error: the payload must be the entry's last member");
   }
@@ -443,7 +507,8 @@ TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
 }
 
 TEST_CASE("every member of the payload is validated", "[cache]") {
-  std::string Payload = payloadOf(serializeSummary(richSummary("/r"), "/r"));
+  std::string Payload =
+      payloadOf(serializeSummary(richSummary("/r"), "/r").Entry);
   struct {
     const char *From, *To, *Error;
   } Cases[] = {
@@ -451,6 +516,7 @@ TEST_CASE("every member of the payload is validated", "[cache]") {
        "expected a string for 'main_file', found an integer"},
       {"\"command_hash\":\"0123456789abcdef\",", "",
        "missing key 'command_hash' in 'inputs'"},
+      {",\"shared\":\"", ",\"shared\":7,\"x\":\"", "unknown key 'x' in 'inputs'"},
       {"\"annotation_errors\":[", "\"stray\":1,\"annotation_errors\":[",
        "unknown key 'stray' in 'payload'"},
       {"\"is_method\":true", "\"is_method\":1",
@@ -539,10 +605,14 @@ TEST_CASE("store writes an entry that load reads back", "[cache]") {
 
   REQUIRE(errorText(Cache.store(S)) == "");
   std::string Entry = Cache.entryPath(S.MainFile);
-  CHECK(llvm::StringRef(Entry).starts_with(D.file("cache/v1/")));
+  CHECK(llvm::StringRef(Entry).starts_with(D.file("cache/v2/")));
   CHECK(Entry ==
-        D.file("cache/v1/" + contentDigest("src/account.cc") + ".json"));
-  CHECK(readFile(Entry) == serializeSummary(S, Root));
+        D.file("cache/v2/" + contentDigest("src/account.cc") + ".json"));
+  SerializedSummary W = serializeSummary(S, Root);
+  CHECK(readFile(Entry) == W.Entry);
+  CHECK(Cache.sharedInputsPath(W.SharedId) ==
+        D.file("cache/v2/inputs-" + W.SharedId + ".json"));
+  CHECK(readFile(Cache.sharedInputsPath(W.SharedId)) == W.SharedText);
 
   auto Back = Cache.load(S.MainFile);
   REQUIRE(errorText(Back.takeError()) == "");
@@ -557,11 +627,13 @@ TEST_CASE("store writes an entry that load reads back", "[cache]") {
   CHECK((*Again)->Inputs.CommandHash == "changed");
   std::vector<std::string> Names;
   std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(D.file("cache/v1"), EC), End;
+  for (llvm::sys::fs::directory_iterator It(D.file("cache/v2"), EC), End;
        It != End && !EC; It.increment(EC))
     Names.push_back(llvm::sys::path::filename(It->path()).str());
+  llvm::sort(Names);
   CHECK(Names ==
-        std::vector<std::string>{contentDigest("src/account.cc") + ".json"});
+        std::vector<std::string>{contentDigest("src/account.cc") + ".json",
+                                 "inputs-" + W.SharedId + ".json"});
 }
 
 TEST_CASE("load reports a damaged or misplaced entry", "[cache]") {
@@ -578,7 +650,7 @@ TEST_CASE("load reports a damaged or misplaced entry", "[cache]") {
   std::string E = errorText(Damaged.takeError());
   CHECK(llvm::StringRef(E).starts_with(PathA + ":1:"));
 
-  writeText(PathA, serializeSummary(B, "/r"));
+  writeText(PathA, serializeSummary(B, "/r").Entry);
   auto Misplaced = Cache.load(A.MainFile);
   CHECK(errorText(Misplaced.takeError()) ==
         PathA + ": error: cache entry holds the summary of '/r/b.cc', which "
@@ -607,9 +679,10 @@ TEST_CASE("loadAll sorts by main file and skips damaged entries", "[cache]") {
   }
   std::string Broken = Cache.entryPath("/r/broken.cc");
   writeText(Broken,
-            "{\"format\":\"purpose-check-summary\",\"version\":1,\"che");
-  writeText(D.file("cache/v1/.x.json.tmp-12345678"), "partial");
-  writeText(D.file("cache/v1/README"), "not an entry");
+            "{\"format\":\"purpose-check-summary\",\"version\":2,\"che");
+  writeText(D.file("cache/v2/.x.json.tmp-12345678"), "partial");
+  writeText(D.file("cache/v2/README"), "not an entry");
+  writeText(D.file("cache/v2/inputs-0123456789abcdef.json"), "{}");
 
   std::vector<std::string> Damaged;
   std::vector<TUSummary> All = Cache.loadAll(Damaged);
@@ -724,9 +797,138 @@ void send(const Account &a, long *out) {
   REQUIRE(S.Functions.size() >= 4);
   REQUIRE(!S.Decls.empty());
 
-  std::string Text = serializeSummary(S, "/proj");
-  auto Back = parseSummary(Text, "/proj", "entry.json");
+  SerializedSummary W = serializeSummary(S, "/proj");
+  auto Back = parseWritten(W, "/proj");
   REQUIRE(errorText(Back.takeError()) == "");
   CHECK(dump(*Back) == dump(S));
-  CHECK(serializeSummary(*Back, "/proj") == Text);
+  CHECK(serializeSummary(*Back, "/proj").Entry == W.Entry);
+}
+
+TEST_CASE("TUs that read the same outside headers share one input set",
+          "[cache]") {
+  TempDir D;
+  std::string Root = D.file("src");
+  SummaryCache Cache(D.file("cache"), Root);
+  TUSummary A = richSummary(Root), B = richSummary(Root);
+  B.MainFile = Root + "/src/other.cc";
+  B.Inputs.Files[0] = {B.MainFile, "00000000000000dd"};
+  REQUIRE(errorText(Cache.store(A)) == "");
+  REQUIRE(errorText(Cache.store(B)) == "");
+  std::string Id = serializeSummary(A, Root).SharedId;
+  CHECK(serializeSummary(B, Root).SharedId == Id);
+
+  std::vector<std::string> Names;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(D.file("cache/v2"), EC), End;
+       It != End && !EC; It.increment(EC))
+    Names.push_back(llvm::sys::path::filename(It->path()).str());
+  CHECK(Names.size() == 3); // Two entries, one set.
+
+  // One object for both, read once.
+  auto BackA = Cache.load(A.MainFile);
+  auto BackB = Cache.load(B.MainFile);
+  REQUIRE(errorText(BackA.takeError()) == "");
+  REQUIRE(errorText(BackB.takeError()) == "");
+  REQUIRE((*BackA)->Inputs.Shared);
+  CHECK((*BackA)->Inputs.Shared == (*BackB)->Inputs.Shared);
+  CHECK((*BackA)->Inputs.Shared->Id == Id);
+  CHECK(dump(**BackB) == dump(B));
+}
+
+TEST_CASE("an entry whose shared input set is missing or damaged is an error",
+          "[cache]") {
+  TempDir D;
+  TUSummary S = richSummary("/r");
+  std::string Id = serializeSummary(S, "/r").SharedId;
+  std::string SetPath;
+  {
+    SummaryCache Cache(D.file("cache"), "/r");
+    REQUIRE(errorText(Cache.store(S)) == "");
+    SetPath = Cache.sharedInputsPath(Id);
+  }
+  std::string Good = readFile(SetPath);
+  auto LoadError = [&] {
+    // A new object: the set is read afresh.
+    SummaryCache Cache(D.file("cache"), "/r");
+    auto L = Cache.load(S.MainFile);
+    return errorText(L.takeError());
+  };
+  REQUIRE(LoadError() == "");
+
+  std::string Entry = SummaryCache(D.file("cache"), "/r").entryPath(S.MainFile);
+  REQUIRE(!llvm::sys::fs::remove(SetPath));
+  std::string E = LoadError();
+  CHECK(llvm::StringRef(E).starts_with(Entry + ":1:"));
+  CHECK(E.find("cannot read shared input set '" + SetPath + "'") !=
+        std::string::npos);
+
+  std::string Bad = Good;
+  replaceOnce(Bad, "/usr/include", "/usr/inclvde");
+  writeText(SetPath, Bad);
+  E = LoadError();
+  CHECK(E.find(SetPath + ":1:") != std::string::npos);
+  CHECK(E.find("checksum mismatch: the shared input set is damaged") !=
+        std::string::npos);
+
+  // Storing again repairs it.
+  REQUIRE(errorText(SummaryCache(D.file("cache"), "/r").store(S)) == "");
+  CHECK(readFile(SetPath) == Good);
+  CHECK(LoadError() == "");
+}
+
+TEST_CASE("a shared input set is validated", "[cache]") {
+  auto Set = [](llvm::StringRef Payload) {
+    return "{\"format\":\"purpose-check-inputs\",\"version\":2,"
+           "\"checksum\":\"" +
+           contentDigest(Payload) + "\",\"payload\":" + Payload.str() + "}\n";
+  };
+  auto Error = [](llvm::StringRef Text, llvm::StringRef Id) {
+    auto S = parseSharedInputs(Text, "/r", Id, "inputs.json");
+    return S ? std::string("<parsed>") : errorText(S.takeError());
+  };
+  std::string Payload =
+      "{\"files\":[{\"path\":\"/usr/a.h\",\"digest\":\"00\"}],"
+      "\"absent_shadows\":[\"<odd>\"]}";
+  std::string Id = contentDigest(Payload);
+  CHECK(Error(Set(Payload), Id) == "<parsed>");
+  auto S = parseSharedInputs(Set(Payload), "/r", Id, "inputs.json");
+  REQUIRE(errorText(S.takeError()) == "");
+  CHECK(S->Id == Id);
+  CHECK(S->Files.size() == 1);
+  CHECK(S->AbsentShadows == std::vector<std::string>{"<odd>"});
+
+  CHECK(llvm::StringRef(Error(Set(Payload), "0123456789abcdef"))
+            .ends_with("error: the shared input set's checksum is not its id "
+                       "'0123456789abcdef'"));
+  std::string Relative =
+      "{\"files\":[],\"absent_shadows\":[\"src/a.h\"]}";
+  auto R = parseSharedInputs(Set(Relative), "/r", contentDigest(Relative),
+                             "inputs.json");
+  REQUIRE(errorText(R.takeError()) == "");
+  CHECK(R->AbsentShadows == std::vector<std::string>{"/r/src/a.h"});
+  std::string NoShadows = "{\"files\":[]}";
+  CHECK(llvm::StringRef(Error(Set(NoShadows), contentDigest(NoShadows)))
+            .ends_with("error: missing key 'absent_shadows' in 'payload'"));
+  CHECK(llvm::StringRef(Error(serializeSummary(TUSummary(), "/r").Entry, Id))
+            .ends_with("error: not a purpose-check shared input set"));
+}
+
+TEST_CASE("inputsUpToDate checks the shared input set too", "[cache]") {
+  TempDir D;
+  std::string Header = D.write("sys.h", "int x;\n");
+  auto Shared = std::make_shared<SharedInputs>();
+  Shared->Id = "0123456789abcdef";
+  Shared->Files = {{Header, contentDigest("int x;\n")}};
+  Shared->AbsentShadows = {D.file("shadow.h")};
+  TUInputs In;
+  In.Shared = Shared;
+  std::string Why;
+  CHECK(inputsUpToDate(In, Why));
+  writeText(Header, "int y;\n");
+  CHECK_FALSE(inputsUpToDate(In, Why));
+  CHECK(Why == "'" + Header + "' changed");
+  writeText(Header, "int x;\n");
+  writeText(D.file("shadow.h"), "");
+  CHECK_FALSE(inputsUpToDate(In, Why));
+  CHECK(Why == "'" + D.file("shadow.h") + "' now shadows an included header");
 }

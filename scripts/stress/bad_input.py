@@ -10,9 +10,11 @@ import tempfile
 
 import gen_stress
 import make_compdb
-from harness import (REPO_ROOT, Work, check_cache, check_no_temps, check_report,
-                     check_violations, expect, leak_tu, normalized, run,
-                     small_project, violation_for, violation_keys)
+from harness import (CACHE_VERSION, CACHE_VERSION_DIR, REPO_ROOT, Work,
+                     cache_entry_names, cache_version_dir, check_cache,
+                     check_no_temps, check_report, check_violations, expect,
+                     leak_tu, normalized, run, small_project, violation_for,
+                     violation_keys)
 
 
 def case_compdb_missing(c, work, args):
@@ -187,11 +189,12 @@ def case_cache_unwritable(c, work, args):
     default = os.path.join(work.build, ".purpose-check-cache")
     vfile = work.path("vfile")
     os.makedirs(vfile)
-    open(os.path.join(vfile, "v1"), "w").close()  # where entries go
+    open(cache_version_dir(vfile), "w").close()  # where entries go
     for name, extra, named in (
             ("under a regular file", ["--cache-dir", os.path.join(afile, "cache")], afile),
             ("default, a regular file", [], default),
-            ("v1 is a regular file", ["--cache-dir", vfile], vfile)):
+            ("%s is a regular file" % CACHE_VERSION_DIR, ["--cache-dir", vfile],
+             vfile)):
         if not extra:
             open(default, "w").close()
         what = "cache-unwritable: %s" % name
@@ -272,11 +275,13 @@ def damage_entries(c, cache, by_tu):
     rng = random.Random(8)
     rewrite("t1", "random bytes", bytes(rng.randrange(256) for _ in range(3000)) + b"\0\xff")
     text = read("t2")
-    bumped = re.sub(rb'"version"\s*:\s*1', b'"version":999', text, count=1)
+    bumped = re.sub(rb'"version"\s*:\s*%d\b' % CACHE_VERSION, b'"version":999', text,
+                    count=1)
     c.check(bumped != text, "cache-damaged: no \"version\" field in %s" % entry("t2"))
     rewrite("t2", "another version", bumped)
     rewrite("t3", "empty", b"")
-    rewrite("t4", "wrong shape", b'{"format":"purpose-check-summary","version":1}\n')
+    rewrite("t4", "wrong shape",
+            b'{"format":"purpose-check-summary","version":%d}\n' % CACHE_VERSION)
     # A changed byte inside the payload: a line number off by one, which
     # only the checksum tells.
     text = read("t5")
@@ -312,8 +317,8 @@ def case_cache_damaged(c, work, args):
     c.equal(check_cache(c, "cache-damaged: cold", cache), len(names),
             "cache-damaged: cold: entries")
     by_tu = {}
-    for f in sorted(os.listdir(os.path.join(cache, "v1"))):
-        p = os.path.join(cache, "v1", f)
+    for f in cache_entry_names(cache):  # not the shared input sets
+        p = os.path.join(cache_version_dir(cache), f)
         with open(p, encoding="utf-8") as fh:
             main_file = json.load(fh)["payload"]["main_file"]
         by_tu[os.path.basename(main_file)[:-4]] = p

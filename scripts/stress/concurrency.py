@@ -10,8 +10,9 @@ import time
 
 import gen_stress
 import harness
-from harness import (TEMP_RE, Result, Work, check_cache, check_report, expect,
-                     gen_codebase, normalized, planted, reap, run, start)
+from harness import (TEMP_RE, Result, Work, cache_version_dir, check_cache,
+                     check_report, expect, gen_codebase, normalized, planted, reap,
+                     run, start)
 
 
 def digest(data):
@@ -212,7 +213,7 @@ def case_sigint(c, work, args):
     what = "sigint: SIGINT while a cache entry is written"
     caught, rc = interrupt_when(
         c, what, ["-p", big.build, "--format=json", "-o", big_out, "--cache-dir",
-                  big_cache, "-j", "1"], big.root, os.path.join(big_cache, "v1"),
+                  big_cache, "-j", "1"], big.root, cache_version_dir(big_cache),
         signal.SIGINT, 40, lambda: shutil.rmtree(big_cache, ignore_errors=True))
     if caught is None:
         c.check(False, "%s: inconclusive: no temporary cache entry seen in 40 runs" % what)

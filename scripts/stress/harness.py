@@ -10,7 +10,8 @@ run:
 - check_report(): nothing half-written at an -o path (absent, the previous
   bytes, or a complete report marked incomplete when the status is 2) and
   no writer's temporary file next to it;
-- check_cache(): only complete entries CACHE/v1/<hash>.json;
+- check_cache(): only complete entries CACHE/v2/<hash>.json and the shared
+  input sets CACHE/v2/inputs-<hash>.json that they name;
 - check_violations(): exactly the expected violations (gen_stress.py's
   format), with long enough traces through the named functions.
 """
@@ -30,6 +31,7 @@ SCRIPTS = os.path.dirname(HERE)
 sys.path.insert(0, SCRIPTS)
 import make_compdb  # noqa: E402
 import gen_stress  # noqa: E402
+import report_testlib  # noqa: E402
 
 REPO_ROOT = os.path.dirname(SCRIPTS)
 GEN_CODEBASE = os.path.join(SCRIPTS, "bench", "gen_codebase.py")
@@ -41,7 +43,13 @@ TIMEOUT = 120      # seconds, any single run
 HUGE_BOUND = 300   # seconds, a run on a huge input (2 cores, loaded)
 
 TEMP_RE = re.compile(r"\.tmp")   # writers' temporaries: ".NAME.tmp-XXXXXXXX"
-ENTRY_RE = re.compile(r"^[0-9a-f]{16}\.json$")
+# The cache's layout (docs/cache-format.md): entries and shared input sets.
+CACHE_VERSION = report_testlib.CACHE_VERSION
+CACHE_VERSION_DIR = report_testlib.CACHE_VERSION_DIR   # "v2"
+ENTRY_RE = report_testlib.CACHE_ENTRY_RE               # <16 hex>.json
+SHARED_RE = report_testlib.CACHE_SHARED_RE             # inputs-<16 hex>.json
+cache_version_dir = report_testlib.cache_version_dir
+cache_entry_names = report_testlib.cache_entry_names
 PRELUDE = gen_stress.PRELUDE
 
 
@@ -225,11 +233,15 @@ def normalized(doc):
 
 
 def check_cache(c, what, cache):
-    """Every file of the cache is a complete entry: CACHE/v1/<hash>.json that
-    parses, with no temporaries. Returns the entry count."""
+    """Every file of the cache is complete: an entry CACHE/v2/<hash>.json or
+    a shared input set CACHE/v2/inputs-<hash>.json, each of which parses
+    (JSON with "version" and "payload"), with no temporaries, and every set
+    that an entry names is there. Returns the number of entries (shared
+    input sets are not counted)."""
     if not os.path.isdir(cache):
         return 0
     n = 0
+    shared_sets, named = set(), {}
     for d, _, files in os.walk(cache):
         for f in sorted(files):
             p = os.path.join(d, f)
@@ -237,7 +249,9 @@ def check_cache(c, what, cache):
             if TEMP_RE.search(f):
                 c.check(False, "%s: temporary files left in the cache: %s" % (what, rel))
                 continue
-            if not (os.path.dirname(rel) == "v1" and ENTRY_RE.match(f)):
+            is_entry = ENTRY_RE.match(f) is not None
+            is_shared = SHARED_RE.match(f) is not None
+            if not (os.path.dirname(rel) == CACHE_VERSION_DIR and (is_entry or is_shared)):
                 c.check(False, "%s: unexpected file in the cache: %s" % (what, rel))
                 continue
             try:
@@ -246,8 +260,21 @@ def check_cache(c, what, cache):
                 ok = isinstance(e, dict) and "payload" in e and "version" in e
             except ValueError as ex:
                 ok, e = False, ex
-            c.check(ok, "%s: cache entry %s does not parse: %s" % (what, rel, str(e)[:200]))
+            c.check(ok, "%s: %s %s does not parse: %s" % (
+                what, "cache entry" if is_entry else "shared input set", rel,
+                str(e)[:200]))
+            if not is_entry:
+                shared_sets.add(f)
+                continue
             n += 1
+            if ok:
+                inputs = e["payload"].get("inputs") if isinstance(e["payload"], dict) else None
+                shared = inputs.get("shared") if isinstance(inputs, dict) else None
+                if shared:
+                    named[rel] = "inputs-%s.json" % shared
+    for rel, want in sorted(named.items()):
+        c.check(want in shared_sets, "%s: cache entry %s names the shared input set "
+                "%s, which is not in the cache" % (what, rel, want))
     return n
 
 

@@ -149,20 +149,46 @@ public:
       : FS(FS ? FS : llvm::vfs::getRealFileSystem()) {}
 
   bool upToDate(const TUInputs &In, std::string &Why) {
-    for (const auto &[Path, Digest] : In.Files)
+    if (!upToDate(In.Files, In.AbsentShadows, Why))
+      return false;
+    if (!In.Shared)
+      return true;
+    // A shared set is checked once per run, however many TUs name it.
+    {
+      std::lock_guard<std::mutex> L(M);
+      auto It = SharedChecked.find(In.Shared->Id);
+      if (It != SharedChecked.end()) {
+        Why = It->second;
+        return Why.empty();
+      }
+    }
+    std::string SharedWhy;
+    if (upToDate(In.Shared->Files, In.Shared->AbsentShadows, SharedWhy))
+      SharedWhy.clear();
+    std::lock_guard<std::mutex> L(M);
+    Why = SharedChecked.emplace(In.Shared->Id, SharedWhy).first->second;
+    return Why.empty();
+  }
+
+private:
+  bool upToDate(const std::vector<std::pair<std::string, std::string>> &Files,
+                const std::vector<std::string> &AbsentShadows,
+                std::string &Why) {
+    for (const auto &[Path, Digest] : Files)
       if (digestOf(Path) != Digest) {
         Why = "'" + Path + "' changed";
         return false;
       }
-    for (const std::string &P : In.AbsentShadows)
+    for (const std::string &P : AbsentShadows)
       if (existsNow(P)) {
         Why = "'" + P + "' now shadows an included header";
         return false;
       }
     return true;
   }
+  /// Shared input set id -> "" when up to date, else why not.
+  std::map<std::string, std::string> SharedChecked;
 
-private:
   /// Memoized like digests: every TU names the same absent shadows of the
   /// system headers, hundreds each.
   bool existsNow(const std::string &Path) {
@@ -417,6 +443,30 @@ bool inShard(const Run &R, const std::string &File) {
   return H % R.ShardN == R.ShardK - 1;
 }
 
+/// The order in which to take the TUs: first those that will probably be
+/// parsed (no entry, or a main file newer than its entry), then the rest.
+/// Parsing a TU costs a hundred times what reading its entry does; started
+/// first, the parses of a pre-commit run overlap the reading of the other
+/// entries instead of waiting behind them. Only the order depends on this
+/// guess: whether an entry is used is decided by its inputs, as always.
+std::vector<size_t> schedule(const Run &R, const std::vector<std::string> &Files) {
+  std::vector<size_t> Likely, Rest;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    bool Fresh = false;
+    llvm::sys::fs::file_status Main, Entry;
+    if (!llvm::sys::fs::status(Files[I], Main))
+      for (const SummaryCache &C : R.Caches)
+        if (!llvm::sys::fs::status(C.entryPath(Files[I]), Entry) &&
+            Entry.getLastModificationTime() >= Main.getLastModificationTime()) {
+          Fresh = true;
+          break;
+        }
+    (Fresh ? Rest : Likely).push_back(I);
+  }
+  Likely.insert(Likely.end(), Rest.begin(), Rest.end());
+  return Likely;
+}
+
 /// The map step: each TU from the cache when its inputs are unchanged, else
 /// parsed and analyzed (and cached).
 std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) {
@@ -431,7 +481,7 @@ std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) 
   std::vector<std::string> CacheWarnings;
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
+    for (size_t I : schedule(R, Files))
       Pool.async([&, I] {
         TUJob Job{Files[I], R.MakeFS ? R.MakeFS() : nullptr, R.SourceRoot,
                   {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
@@ -572,6 +622,9 @@ int writeOutput(Run &R, Report &Rep, const Inventory *Inv) {
 } // namespace
 
 int runDriver(int Argc, const char **Argv) {
+  // Ctrl-C leaves no temporary file, not even one a worker thread is
+  // creating at that moment (the cache is written from every worker).
+  installInterruptCleanup();
   Options O;
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
