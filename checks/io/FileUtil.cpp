@@ -8,6 +8,7 @@
 #include <atomic>
 #include <csignal>
 #include <ctime>
+#include <iterator>
 
 namespace purpose {
 
@@ -16,6 +17,13 @@ namespace {
 /// registered for removal".
 std::atomic<int> Creating{0};
 std::atomic<bool> Interrupted{false};
+
+/// The interrupt signal being handled, so that the process ends by the
+/// signal that came (a CI runner's SIGTERM reads as SIGTERM, not SIGINT).
+std::atomic<int> Caught{SIGINT};
+constexpr int InterruptSignals[] = {SIGHUP, SIGINT, SIGTERM};
+/// LLVM's handlers for InterruptSignals, which recordSignal chains to.
+struct sigaction LLVMHandlers[std::size(InterruptSignals)];
 
 /// Runs in LLVM's signal handler, after it removed the registered files (it
 /// unregistered its handlers first, so raise() below takes the default
@@ -31,11 +39,44 @@ void onInterrupt() {
     nanosleep(&Ms, nullptr);
   }
   llvm::sys::RunInterruptHandlers(); // Removes the registered files again.
-  raise(SIGINT);
+  raise(Caught.load());
+}
+
+/// Installed over LLVM's handler: notes the signal, then runs LLVM's.
+void recordSignal(int Sig, siginfo_t *Info, void *Context) {
+  Caught.store(Sig);
+  for (size_t I = 0; I < std::size(InterruptSignals); ++I) {
+    if (InterruptSignals[I] != Sig)
+      continue;
+    const struct sigaction &A = LLVMHandlers[I];
+    if (A.sa_flags & SA_SIGINFO) {
+      A.sa_sigaction(Sig, Info, Context);
+    } else if (A.sa_handler != SIG_IGN && A.sa_handler != SIG_DFL) {
+      A.sa_handler(Sig);
+    } else {
+      signal(Sig, SIG_DFL);
+      raise(Sig);
+    }
+    return;
+  }
 }
 } // namespace
 
-void installInterruptCleanup() { llvm::sys::SetInterruptFunction(onInterrupt); }
+void installInterruptCleanup() {
+  // Registers LLVM's handlers (RemoveFileOnSignal's), then wraps them.
+  llvm::sys::SetInterruptFunction(onInterrupt);
+  for (size_t I = 0; I < std::size(InterruptSignals); ++I) {
+    struct sigaction Current;
+    if (sigaction(InterruptSignals[I], nullptr, &Current) != 0 ||
+        (!(Current.sa_flags & SA_SIGINFO) &&
+         (Current.sa_handler == SIG_IGN || Current.sa_handler == SIG_DFL)))
+      continue; // Not LLVM's: leave it (an ignored SIGHUP stays ignored).
+    struct sigaction Mine = Current;
+    Mine.sa_flags |= SA_SIGINFO;
+    Mine.sa_sigaction = recordSignal;
+    sigaction(InterruptSignals[I], &Mine, &LLVMHandlers[I]);
+  }
+}
 
 static llvm::Error cannotWrite(llvm::StringRef Path, const llvm::Twine &Why) {
   return llvm::createStringError("cannot write '" + Path + "': " + Why);

@@ -22,7 +22,8 @@ writeFileAtomically(llvm::StringRef Path,
 /// Makes Ctrl-C (SIGINT, SIGTERM, SIGHUP) leave no temporary file behind,
 /// even one that another thread is creating at that moment: the handler
 /// stops new temporary files, waits (at most a second) for those being
-/// created, removes every one, and ends the process with SIGINT. Call once,
+/// created, removes every one, and ends the process by the signal that came.
+/// Call once,
 /// early, in a program that writes with writeFileAtomically from several
 /// threads. Without it, LLVM's own handler removes the temporary files that
 /// exist when the signal arrives.

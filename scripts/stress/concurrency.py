@@ -174,6 +174,8 @@ def case_sigint(c, work, args):
         if still_running:
             c.check(rc not in (0, 1), "%s: an interrupted run exited %d, as if it "
                     "had completed" % (what, rc))
+            c.check(rc == -signal.SIGINT, "%s: exit %d; expected to end by SIGINT (%d)"
+                    % (what, rc, -signal.SIGINT))
         check_report(c, what, out, 2 if still_running else 1, previous=ref.out_bytes)
         check_cache(c, what, cache)
         r = run(["-p", work.build, "--format=json", "-o", out, "--cache-dir", cache,
@@ -206,6 +208,8 @@ def case_sigint(c, work, args):
                     % what)
             continue
         c.check(rc not in (0, 1), "%s: exit %d, as if it had completed" % (what, rc))
+        c.check(rc == -sig, "%s: exit %d; expected to end by %s (%d)"
+                % (what, rc, signal.Signals(sig).name, -sig))
         check_report(c, what, big_out, 2)
 
     # Exactly while a cache entry is written.
