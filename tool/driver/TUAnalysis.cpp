@@ -34,24 +34,57 @@ std::string normalized(llvm::StringRef P) {
   return std::string(S.str());
 }
 
-/// Records, for each #include, the paths that would shadow the header it
-/// found if they were created: the same name in a directory searched earlier.
+/// Records, for each #include and each `__has_include`, the paths that would
+/// change what it finds if they were created: the same name in a directory
+/// searched earlier, or in every directory searched when nothing was found.
+/// A file that `__has_include` found without including it is noted in
+/// \p Probed, so that its removal makes the TU stale too.
 class IncludeRecorder : public PPCallbacks {
 public:
-  IncludeRecorder(Preprocessor &PP, std::set<std::string> &Absent)
-      : PP(PP), Absent(Absent) {}
+  IncludeRecorder(Preprocessor &PP, std::set<std::string> &Absent,
+                  std::set<std::string> &Probed)
+      : PP(PP), Absent(Absent), Probed(Probed) {}
 
   void InclusionDirective(SourceLocation HashLoc, const Token &,
                           StringRef FileName, bool IsAngled,
                           CharSourceRange, OptionalFileEntryRef File,
                           StringRef SearchPath, StringRef, const Module *,
                           bool, SrcMgr::CharacteristicKind) override {
-    if (!File || llvm::sys::path::is_absolute(FileName))
+    if (File)
+      recordShadows(HashLoc, FileName, IsAngled, normalized(SearchPath));
+  }
+
+  void HasInclude(SourceLocation Loc, StringRef FileName, bool IsAngled,
+                  OptionalFileEntryRef File,
+                  SrcMgr::CharacteristicKind) override {
+    if (!File) {
+      recordShadows(Loc, FileName, IsAngled, /*FoundDir=*/"");
       return;
-    std::string Found = normalized(SearchPath);
+    }
+    // Found in the directory that its path has before FileName.
+    StringRef Found = File->getName();
+    if (!Found.ends_with(FileName))
+      return;
+    StringRef Dir = Found.drop_back(FileName.size()).rtrim("/");
+    recordShadows(Loc, FileName, IsAngled, normalized(Dir.empty() ? "." : Dir));
+    Probed.insert(normalized(Found));
+  }
+
+private:
+  Preprocessor &PP;
+  std::set<std::string> &Absent;
+  std::set<std::string> &Probed;
+
+  /// Adds DIR/FileName to Absent for each directory that the lookup of
+  /// FileName searches before \p FoundDir and that lacks it; every searched
+  /// directory when \p FoundDir is "" (not found).
+  void recordShadows(SourceLocation Loc, StringRef FileName, bool IsAngled,
+                     const std::string &FoundDir) {
+    if (llvm::sys::path::is_absolute(FileName))
+      return;
     auto consider = [&](llvm::StringRef Dir) {
       std::string D = normalized(Dir);
-      if (D == Found)
+      if (D == FoundDir)
         return false;
       llvm::SmallString<256> C(D);
       llvm::sys::path::append(C, FileName);
@@ -62,7 +95,7 @@ public:
     const SourceManager &SM = PP.getSourceManager();
     if (!IsAngled) {
       if (OptionalFileEntryRef Includer =
-              SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(HashLoc))))
+              SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(Loc))))
         if (!consider(llvm::sys::path::parent_path(Includer->getName())))
           return;
     }
@@ -75,16 +108,13 @@ public:
         return;
     }
   }
-
-private:
-  Preprocessor &PP;
-  std::set<std::string> &Absent;
 };
 
 class Consumer : public ASTConsumer {
 public:
-  Consumer(const Policy &Pol, TUResult &R, std::set<std::string> &Absent)
-      : Pol(Pol), R(R), Absent(Absent) {}
+  Consumer(const Policy &Pol, TUResult &R, std::set<std::string> &Absent,
+           std::set<std::string> &Probed)
+      : Pol(Pol), R(R), Absent(Absent), Probed(Probed) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
@@ -107,6 +137,12 @@ public:
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
       Files[std::string(Path.str())] = contentDigest(Buf->getBuffer());
     }
+    // Files that __has_include found but the TU did not include: their
+    // removal changes what it compiles, so they are inputs too.
+    for (const std::string &P : Probed)
+      if (!Files.count(P))
+        if (auto Buf = SM.getFileManager().getVirtualFileSystem().getBufferForFile(P))
+          Files[P] = contentDigest((*Buf)->getBuffer());
     R.Summary.Inputs.Files.assign(Files.begin(), Files.end());
     R.Summary.Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
   }
@@ -115,6 +151,7 @@ private:
   const Policy &Pol;
   TUResult &R;
   std::set<std::string> &Absent;
+  std::set<std::string> &Probed;
 };
 
 class Action : public ASTFrontendAction {
@@ -123,14 +160,15 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     CI.getPreprocessor().addPPCallbacks(
-        std::make_unique<IncludeRecorder>(CI.getPreprocessor(), Absent));
-    return std::make_unique<Consumer>(Pol, R, Absent);
+        std::make_unique<IncludeRecorder>(CI.getPreprocessor(), Absent, Probed));
+    return std::make_unique<Consumer>(Pol, R, Absent, Probed);
   }
 
 private:
   const Policy &Pol;
   TUResult &R;
   std::set<std::string> Absent;
+  std::set<std::string> Probed;
 };
 
 class Factory : public FrontendActionFactory {
