@@ -11,6 +11,7 @@
 #include "SummaryFormat.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
+#include <algorithm>
 #include <climits>
 #include <exception>
 
@@ -63,6 +64,10 @@ private:
                StringRef What) {
     if (!expect(N, JsonNode::Object, What))
       return false;
+    // The writer's order: what nearly every object has, checked in one pass.
+    if (N.Keys.size() == Keys.size() &&
+        std::equal(Keys.begin(), Keys.end(), N.Keys.begin()))
+      return true;
     for (size_t I = 0; I < N.Keys.size(); ++I)
       if (!llvm::is_contained(Keys, N.Keys[I]))
         return fail(N.KeyOffsets[I],
@@ -87,9 +92,15 @@ private:
   bool path(const JsonNode &N, StringRef What, std::string &Out) {
     if (!str(N, What, Out))
       return false;
-    Out = Paths.toMemory(Out);
+    // Positions repeat the same few files: map each run of them once.
+    if (Out != LastStored) {
+      LastStored = Out;
+      LastMemory = Paths.toMemory(Out);
+    }
+    Out = LastMemory;
     return true;
   }
+  std::string LastStored = "\x01", LastMemory; ///< No stored path is "\x01".
 
   bool boolean(const JsonNode &N, StringRef What, bool &Out) {
     if (!expect(N, JsonNode::Bool, "'" + What.str() + "'"))
