@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True
@@ -42,12 +41,7 @@ def main():
     c = lib.make_checks("parallel_determinism_test", args)
     with lib.TempDir("purpose-par.", args.keep) as root:
         src, build = os.path.join(root, "src"), os.path.join(root, "build")
-        subprocess.run([sys.executable, os.path.join(lib.REPO_ROOT, "scripts", "bench",
-                                                     "gen_codebase.py"), str(args.tus), src],
-                       check=True, stdout=subprocess.DEVNULL)
-        make_compdb.write_compdb(build, make_compdb.make_entries(src, repo_root=lib.REPO_ROOT))
-        with open(os.path.join(src, "expected.txt")) as f:
-            planted = int(f.read())
+        planted = lib.generate_codebase(src, build, args.tus)
         ntus = len(make_compdb.source_files(src))
 
         reports = {}  # digest -> [run names]

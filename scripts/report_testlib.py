@@ -48,6 +48,22 @@ def cache_entry_names(cache):
     return sorted(n for n in os.listdir(vdir) if CACHE_ENTRY_RE.match(n))
 
 
+def generate_codebase(src, build, tus):
+    """scripts/bench/gen_codebase.py TUS into src, and its compilation
+    database in build. Returns the number of violations it planted."""
+    subprocess.run([sys.executable, os.path.join(REPO_ROOT, "scripts", "bench",
+                                                 "gen_codebase.py"), str(tus), src],
+                   check=True, stdout=subprocess.DEVNULL)
+    make_compdb.write_compdb(build, make_compdb.make_entries(src, repo_root=REPO_ROOT))
+    return planted_violations(src)
+
+
+def planted_violations(src):
+    """The number of violations that gen_codebase.py planted in src."""
+    with open(os.path.join(src, "expected.txt")) as f:
+        return int(re.search(r"\d+", f.read()).group())
+
+
 class Checks:
     """Collects failed checks; report() prints them and exits.
 

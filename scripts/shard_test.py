@@ -31,7 +31,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True
@@ -64,12 +63,7 @@ def main():
     c = lib.make_checks("shard_test", args)
     with lib.TempDir("purpose-shards.", args.keep) as root:
         src, build = os.path.join(root, "src"), os.path.join(root, "build")
-        subprocess.run([sys.executable, os.path.join(lib.REPO_ROOT, "scripts", "bench",
-                                                     "gen_codebase.py"), str(args.tus), src],
-                       check=True, stdout=subprocess.DEVNULL)
-        make_compdb.write_compdb(build, make_compdb.make_entries(src, repo_root=lib.REPO_ROOT))
-        with open(os.path.join(src, "expected.txt")) as f:
-            planted = int(f.read())
+        planted = lib.generate_codebase(src, build, args.tus)
         tus = sorted("src/" + os.path.basename(p) for p in make_compdb.source_files(src))
         base = [args.tool, "-p", "build", "-j", "2"]
 

@@ -44,18 +44,26 @@ def case_determinism_20(c, work, args):
         len(seen), args.runs + 1, seen))
 
 
+def reference_run(c, work, case):
+    """An uncached -j 2 run that must find violations (exit 1): the run and
+    its normalized JSON report, or None (a failed check) without one."""
+    ref = run(["-p", work.build, "--format=json", "--no-cache", "-j", "2"], cwd=work.root)
+    expect(c, "%s: reference" % case, ref, 1)
+    try:
+        return ref, normalized(json.loads(ref.out))
+    except ValueError:
+        c.check(False, "%s: the reference run printed no JSON" % case)
+        return ref, None
+
+
 def case_shared_cache(c, work, args):
     """Two (then three) purpose-check processes share one cold cache
     directory at once (and, last, one -o path): all succeed with the right
     report, the cache holds only complete entries, and a warm run takes
     every TU from it."""
     gen_codebase(work, 20)
-    ref = run(["-p", work.build, "--format=json", "--no-cache", "-j", "2"], cwd=work.root)
-    expect(c, "shared-cache: reference", ref, 1)
-    try:
-        ref_doc = normalized(json.loads(ref.out))
-    except ValueError:
-        c.check(False, "shared-cache: the reference run printed no JSON")
+    ref, ref_doc = reference_run(c, work, "shared-cache")
+    if ref_doc is None:
         return
     cache = work.path("cache")
     # Round 4 also shares the report path: -o is atomic, so the report is
@@ -146,13 +154,9 @@ def case_sigint(c, work, args):
     run)."""
     n_tus = 40
     gen_codebase(work, n_tus)
-    ref = run(["-p", work.build, "--format=json", "--no-cache", "-j", "2"], cwd=work.root)
-    expect(c, "sigint: reference", ref, 1)
+    ref, ref_doc = reference_run(c, work, "sigint")
     print("sigint: an uninterrupted run takes %.1fs" % ref.secs)
-    try:
-        ref_doc = normalized(json.loads(ref.out))
-    except ValueError:
-        c.check(False, "sigint: the reference run printed no JSON")
+    if ref_doc is None:
         return
     outdir = work.path("out")
     os.makedirs(outdir)

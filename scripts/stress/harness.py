@@ -34,7 +34,6 @@ import gen_stress  # noqa: E402
 import report_testlib  # noqa: E402
 
 REPO_ROOT = os.path.dirname(SCRIPTS)
-GEN_CODEBASE = os.path.join(SCRIPTS, "bench", "gen_codebase.py")
 
 # Set by configure() from the command line.
 TOOL = None
@@ -362,12 +361,9 @@ def violation_for(name):
 
 def gen_codebase(work, n):
     """scripts/bench/gen_codebase.py N into ROOT/src, and its database."""
-    subprocess.run([sys.executable, GEN_CODEBASE, str(n), work.src],
-                   capture_output=True, text=True, check=True)
-    work.compdb()
+    report_testlib.generate_codebase(work.src, work.build, n)
 
 
 def planted(work):
     """The number of violations that gen_codebase.py planted."""
-    with open(os.path.join(work.src, "expected.txt")) as f:
-        return int(re.search(r"\d+", f.read()).group())
+    return report_testlib.planted_violations(work.src)
