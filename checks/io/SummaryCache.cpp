@@ -186,33 +186,50 @@ SummaryCache::loadAll(std::vector<std::string> &Damaged) const {
   return Out;
 }
 
-static bool filesUpToDate(
+llvm::ErrorOr<std::string> InputProbe::digest(const std::string &Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return Buf.getError();
+  return contentDigest((*Buf)->getBuffer());
+}
+
+bool InputProbe::exists(const std::string &Path) {
+  return llvm::sys::fs::exists(Path);
+}
+
+bool inputsUpToDate(
     const std::vector<std::pair<std::string, std::string>> &Files,
-    const std::vector<std::string> &AbsentShadows, std::string &Why) {
+    const std::vector<std::string> &AbsentShadows, std::string &Why,
+    InputProbe &Probe) {
   for (const auto &[Path, Digest] : Files) {
-    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false);
-    if (!Buf) {
-      Why = "'" + Path + "' cannot be read: " + Buf.getError().message();
+    llvm::ErrorOr<std::string> Now = Probe.digest(Path);
+    if (!Now) {
+      Why = "'" + Path + "' cannot be read: " + Now.getError().message();
       return false;
     }
-    if (contentDigest((*Buf)->getBuffer()) != Digest) {
+    if (*Now != Digest) {
       Why = "'" + Path + "' changed";
       return false;
     }
   }
   for (const std::string &Path : AbsentShadows)
-    if (llvm::sys::fs::exists(Path)) {
+    if (Probe.exists(Path)) {
       Why = "'" + Path + "' now shadows an included header";
       return false;
     }
   return true;
 }
 
+bool inputsUpToDate(const TUInputs &In, std::string &Why, InputProbe &Probe) {
+  return inputsUpToDate(In.Files, In.AbsentShadows, Why, Probe) &&
+         (!In.Shared || inputsUpToDate(In.Shared->Files,
+                                       In.Shared->AbsentShadows, Why, Probe));
+}
+
 bool inputsUpToDate(const TUInputs &In, std::string &Why) {
-  return filesUpToDate(In.Files, In.AbsentShadows, Why) &&
-         (!In.Shared ||
-          filesUpToDate(In.Shared->Files, In.Shared->AbsentShadows, Why));
+  InputProbe Fresh;
+  return inputsUpToDate(In, Why, Fresh);
 }
 
 } // namespace purpose

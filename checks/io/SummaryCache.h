@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/ErrorOr.h"
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,9 +107,25 @@ private:
   std::shared_ptr<SharedMemo> Memo;
 };
 
-/// True iff every input of \p In (its shared set included) is unchanged on
-/// disk: each file has the same digest, and no absent shadow exists now.
-/// \p Why names the first change.
+/// How the inputs are looked at on disk. This one reads afresh each time;
+/// the driver's memoizes per run, since many TUs share headers.
+class InputProbe {
+public:
+  virtual ~InputProbe() = default;
+  /// contentDigest of the file, or why it cannot be read.
+  virtual llvm::ErrorOr<std::string> digest(const std::string &Path);
+  virtual bool exists(const std::string &Path);
+};
+
+/// True iff each of \p Files has its digest and none of \p AbsentShadows
+/// exists now. \p Why names the first change.
+bool inputsUpToDate(
+    const std::vector<std::pair<std::string, std::string>> &Files,
+    const std::vector<std::string> &AbsentShadows, std::string &Why,
+    InputProbe &Probe);
+
+/// The same for every input of \p In, its shared set included.
+bool inputsUpToDate(const TUInputs &In, std::string &Why, InputProbe &Probe);
 bool inputsUpToDate(const TUInputs &In, std::string &Why);
 
 /// xxh3 hex digest of \p Data (16 lower-case hex digits).

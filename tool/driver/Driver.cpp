@@ -141,19 +141,19 @@ void dumpSummary(const TUSummary &T, llvm::raw_ostream &OS) {
   }
 }
 
-/// Digests of files, each read once per run however many TUs include it.
-class DigestMemo {
+/// Digests of files and existence of paths, each looked up once per run
+/// however many TUs include them, and each shared input set checked once.
+class DigestMemo : public InputProbe {
 public:
   /// Reads through \p FS (an overlay) when given, else the real file system.
   explicit DigestMemo(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
       : FS(FS ? FS : llvm::vfs::getRealFileSystem()) {}
 
   bool upToDate(const TUInputs &In, std::string &Why) {
-    if (!upToDate(In.Files, In.AbsentShadows, Why))
+    if (!inputsUpToDate(In.Files, In.AbsentShadows, Why, *this))
       return false;
     if (!In.Shared)
       return true;
-    // A shared set is checked once per run, however many TUs name it.
     {
       std::lock_guard<std::mutex> L(M);
       auto It = SharedChecked.find(In.Shared->Id);
@@ -163,35 +163,32 @@ public:
       }
     }
     std::string SharedWhy;
-    if (upToDate(In.Shared->Files, In.Shared->AbsentShadows, SharedWhy))
+    if (inputsUpToDate(In.Shared->Files, In.Shared->AbsentShadows, SharedWhy,
+                       *this))
       SharedWhy.clear();
     std::lock_guard<std::mutex> L(M);
     Why = SharedChecked.emplace(In.Shared->Id, SharedWhy).first->second;
     return Why.empty();
   }
 
-private:
-  bool upToDate(const std::vector<std::pair<std::string, std::string>> &Files,
-                const std::vector<std::string> &AbsentShadows,
-                std::string &Why) {
-    for (const auto &[Path, Digest] : Files)
-      if (digestOf(Path) != Digest) {
-        Why = "'" + Path + "' changed";
-        return false;
-      }
-    for (const std::string &P : AbsentShadows)
-      if (existsNow(P)) {
-        Why = "'" + P + "' now shadows an included header";
-        return false;
-      }
-    return true;
+  llvm::ErrorOr<std::string> digest(const std::string &Path) override {
+    {
+      std::lock_guard<std::mutex> L(M);
+      auto It = Digests.find(Path);
+      if (It != Digests.end())
+        return It->second;
+    }
+    auto B = FS->getBufferForFile(Path);
+    llvm::ErrorOr<std::string> D =
+        B ? llvm::ErrorOr<std::string>(contentDigest((*B)->getBuffer()))
+          : llvm::ErrorOr<std::string>(B.getError());
+    std::lock_guard<std::mutex> L(M);
+    return Digests.emplace(Path, D).first->second;
   }
-  /// Shared input set id -> "" when up to date, else why not.
-  std::map<std::string, std::string> SharedChecked;
 
   /// Memoized like digests: every TU names the same absent shadows of the
   /// system headers, hundreds each.
-  bool existsNow(const std::string &Path) {
+  bool exists(const std::string &Path) override {
     {
       std::lock_guard<std::mutex> L(M);
       auto It = Exists.find(Path);
@@ -200,26 +197,16 @@ private:
     }
     bool E = FS->exists(Path);
     std::lock_guard<std::mutex> L(M);
-    return Exists[Path] = E;
+    return Exists.emplace(Path, E).first->second;
   }
-  std::map<std::string, bool> Exists;
 
-  std::string digestOf(const std::string &Path) {
-    {
-      std::lock_guard<std::mutex> L(M);
-      auto It = Memo.find(Path);
-      if (It != Memo.end())
-        return It->second;
-    }
-    std::string D = "<missing>";
-    if (auto B = FS->getBufferForFile(Path))
-      D = contentDigest((*B)->getBuffer());
-    std::lock_guard<std::mutex> L(M);
-    return Memo[Path] = D;
-  }
+private:
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
   std::mutex M;
-  std::map<std::string, std::string> Memo;
+  std::map<std::string, llvm::ErrorOr<std::string>> Digests;
+  std::map<std::string, bool> Exists;
+  /// Shared input set id -> "" when up to date, else why not.
+  std::map<std::string, std::string> SharedChecked;
 };
 
 /// Everything a run needs, resolved from options and the config file.
