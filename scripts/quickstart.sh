@@ -10,27 +10,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export BUILD_DIR="${BUILD_DIR:-build}"
 
-timed() {
-  local name="$1" start end
-  shift
-  start=$(date +%s.%N)
-  "$@"
-  end=$(date +%s.%N)
-  awk -v n="$name" -v s="$start" -v e="$end" \
-    'BEGIN { printf "quickstart: %s took %.1fs\n", n, e - s }' >&2
-}
+TIMED_PREFIX=quickstart
+. scripts/timed.sh
 
 timed "setup" bash scripts/setup.sh
 timed "compilation database" \
   python3 scripts/make_compdb.py test-corpus/example "$BUILD_DIR/example" >/dev/null
 
 echo "quickstart: running $BUILD_DIR/tool/purpose-check -p $BUILD_DIR/example" >&2
-start=$(date +%s.%N)
 status=0
-"$BUILD_DIR/tool/purpose-check" -p "$BUILD_DIR/example" || status=$?
-end=$(date +%s.%N)
-awk -v s="$start" -v e="$end" \
-  'BEGIN { printf "quickstart: analysis took %.1fs\n", e - s }' >&2
+timed "analysis" "$BUILD_DIR/tool/purpose-check" -p "$BUILD_DIR/example" || status=$?
 
 if [[ $status -eq 1 ]]; then
   echo "quickstart: violations found in test-corpus/example, as expected (the example is built to have them)"

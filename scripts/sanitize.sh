@@ -32,16 +32,8 @@ SANITIZE_TESTS="${SANITIZE_TESTS:-^(unit|corpus)/}"
 export ASAN_OPTIONS="detect_leaks=1:exitcode=99:abort_on_error=0:strict_string_checks=1:check_initialization_order=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=99"
 
-timed() {
-  local name="$1" start end status=0
-  shift
-  start=$(date +%s.%N)
-  "$@" || status=$?
-  end=$(date +%s.%N)
-  awk -v n="$name" -v s="$start" -v e="$end" \
-    'BEGIN { printf "sanitize: %s took %.1fs\n", n, e - s }' >&2
-  return "$status"
-}
+TIMED_PREFIX=sanitize
+. scripts/timed.sh
 
 configure() {
   if [[ -f "$ASAN_BUILD_DIR/CMakeCache.txt" && -f "$ASAN_BUILD_DIR/build.ninja" ]]; then

@@ -13,16 +13,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export BUILD_DIR="${BUILD_DIR:-build}"
 
-timed() {
-  local name="$1" start end status=0
-  shift
-  start=$(date +%s.%N)
-  "$@" || status=$?
-  end=$(date +%s.%N)
-  awk -v n="$name" -v s="$start" -v e="$end" \
-    'BEGIN { printf "test: %s took %.1fs\n", n, e - s }' >&2
-  return "$status"
-}
+TIMED_PREFIX=test
+. scripts/timed.sh
 
 all_start=$(date +%s.%N)
 status=0
