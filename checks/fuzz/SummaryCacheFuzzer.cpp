@@ -1,17 +1,22 @@
 //===- SummaryCacheFuzzer.cpp - libFuzzer entry for cache entries ---------===//
 //
-// Feeds arbitrary bytes to parseSummary, twice: as a whole entry, and, since
+// Feeds arbitrary bytes to parseSummary's two readers, twice: as a whole entry, and, since
 // a checksum stops nearly every mutation of a payload at the door, with the
 // text after "payload": re-wrapped in an envelope whose checksum is right.
 // The same bytes also go to parseSharedInputs. An entry's shared input set
 // resolves to a set made up from its id.
-// Beyond "no crash, no sanitizer report", it checks the format's contract:
+// Beyond "no crash, no sanitizer report", it checks that the canonical
+// (fast) reader reads only what the validating one reads, and the same
+// summary, and that it reads every plain-ASCII entry the writer writes; and
+// the format's contract:
 // every error is a clang-style line naming the entry, and whatever parses
 // serializes to an entry (and shared set) that parses back and serializes to
 // the same bytes.
 //
 //===----------------------------------------------------------------------===//
 #include "SummaryCache.h"
+#include "SummaryFormat.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <cstdio>
@@ -52,13 +57,34 @@ madeUpSet(llvm::StringRef Id) {
   return S;
 }
 
+/// Plain printable ASCII, which the canonical reader must not give up on
+/// when the writer wrote it.
+bool isPlain(llvm::StringRef Text) {
+  return Text.find("\\u") == llvm::StringRef::npos &&
+         llvm::all_of(Text, [](char C) {
+           return C == '\n' || (C >= 0x20 && C < 0x7f);
+         });
+}
+
 void checkEntry(llvm::StringRef Entry) {
-  llvm::Expected<TUSummary> S = parseSummary(Entry, Root, "fuzz.json", madeUpSet);
+  // parseSummary's two readers: where the fast one reads the entry, the
+  // validating one reads the same summary.
+  std::optional<TUSummary> Fast = readCanonicalSummary(Entry, Root, madeUpSet);
+  llvm::Expected<TUSummary> S =
+      parseSummaryValidating(Entry, Root, "fuzz.json", madeUpSet);
   if (!S) {
+    if (Fast)
+      fail("the canonical reader takes an entry the validating one rejects:",
+           llvm::toString(S.takeError()));
     checkError(S.takeError());
     return;
   }
   SerializedSummary Once = serializeSummary(*S, Root);
+  if (Fast) {
+    SerializedSummary FastOnce = serializeSummary(*Fast, Root);
+    if (FastOnce.Entry != Once.Entry || FastOnce.SharedText != Once.SharedText)
+      fail("the two readers read different summaries from:", Entry);
+  }
   auto Written = [&](llvm::StringRef Id)
       -> llvm::Expected<std::shared_ptr<const SharedInputs>> {
     if (Id != Once.SharedId)
@@ -74,6 +100,10 @@ void checkEntry(llvm::StringRef Entry) {
   if (!Again)
     fail("a serialized summary does not parse:",
          llvm::toString(Again.takeError()));
+  if (isPlain(Once.Entry) &&
+      !readCanonicalSummary(Once.Entry, Root, Written))
+    fail("the canonical reader gives up on what the writer wrote:",
+         Once.Entry);
   SerializedSummary Twice = serializeSummary(*Again, Root);
   if (Twice.Entry != Once.Entry || Twice.SharedText != Once.SharedText)
     fail("serializing a parsed entry is not a fixed point:", Once.Entry);

@@ -1,7 +1,8 @@
 //===- SummaryFormat.h - Shared vocabulary of cache entries -----*- C++ -*-===//
 //
-// Internal to checks/io: what the summary writer (SummaryWriter.cpp), reader
-// (SummaryReader.cpp) and cache (SummaryCache.cpp) share about the entry
+// Internal to checks/io and its tests: what the summary writer
+// (SummaryWriter.cpp), readers (SummaryReader.cpp, CanonicalEntryReader.cpp)
+// and cache (SummaryCache.cpp) share about the entry
 // format of docs/cache-format.md: its name, the names of enumerators, and
 // how paths map to and from the source root.
 //
@@ -10,6 +11,7 @@
 #define PURPOSE_IO_SUMMARYFORMAT_H
 
 #include "Summary.h"
+#include "SummaryCache.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -35,6 +37,20 @@ template <typename EnumT> std::optional<EnumT> kindNamed(llvm::StringRef Name) {
       return static_cast<EnumT>(I);
   return std::nullopt;
 }
+
+/// parseSummary's two readers, which the tests and the entry fuzzer also
+/// call alone. The canonical one reads an entry that is byte for byte what
+/// serializeSummary writes (printable ASCII strings; any other entry gives
+/// std::nullopt, never an error); the validating one reads any JSON spelling
+/// of the format and names the position of the first problem. Where the
+/// canonical reader gives a summary, the validating one gives the same.
+std::optional<TUSummary> readCanonicalSummary(llvm::StringRef Contents,
+                                              llvm::StringRef SourceRoot,
+                                              SharedInputsResolver Resolve);
+llvm::Expected<TUSummary> parseSummaryValidating(llvm::StringRef Contents,
+                                                 llvm::StringRef SourceRoot,
+                                                 llvm::StringRef Name,
+                                                 SharedInputsResolver Resolve);
 
 /// Maps paths between memory (absolute) and an entry (relative to the source
 /// root where they lie under it).

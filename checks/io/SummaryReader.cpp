@@ -1,7 +1,8 @@
 //===- SummaryReader.cpp - A cache entry to TUSummary ---------------------===//
 //
-// parseSummary, for the format of docs/cache-format.md. Entries are read
-// through JsonTree, which bounds nesting and never throws, and every member
+// parseSummary, for the format of docs/cache-format.md. An entry exactly as
+// the writer wrote it takes the fast path (CanonicalEntryReader.cpp); any
+// other is read through JsonTree, which bounds nesting and never throws, and every member
 // is then validated: an entry is accepted only if it has exactly the shape
 // that serializeSummary writes. The first problem is the error.
 //
@@ -465,6 +466,16 @@ llvm::Expected<const JsonNode *> readEnvelope(const JsonDocument &Doc,
 llvm::Expected<TUSummary> parseSummary(StringRef Contents, StringRef SourceRoot,
                                        StringRef Name,
                                        SharedInputsResolver Resolve) {
+  if (std::optional<TUSummary> S =
+          readCanonicalSummary(Contents, SourceRoot, Resolve))
+    return std::move(*S);
+  return parseSummaryValidating(Contents, SourceRoot, Name, Resolve);
+}
+
+llvm::Expected<TUSummary> parseSummaryValidating(StringRef Contents,
+                                                 StringRef SourceRoot,
+                                                 StringRef Name,
+                                                 SharedInputsResolver Resolve) {
   try {
     auto Doc = JsonDocument::parse(Contents, Name);
     if (!Doc)

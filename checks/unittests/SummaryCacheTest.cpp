@@ -1,5 +1,6 @@
 //===- SummaryCacheTest.cpp - The on-disk summary cache -------------------===//
 #include "SummaryCache.h"
+#include "SummaryFormat.h"
 #include "TUAnalyzer.h"
 #include "TestUtil.h"
 #include "clang/Frontend/ASTUnit.h"
@@ -587,6 +588,8 @@ TEST_CASE("every member of the payload is validated", "[cache]") {
     std::string Bad = Payload;
     replaceOnce(Bad, C.From, C.To);
     std::string E = parseError(entryWithPayload(Bad));
+    // The fast path gives up on it, and the validating reader says why.
+    CHECK_FALSE(readCanonicalSummary(entryWithPayload(Bad), "/r", anySet));
     CHECK(llvm::StringRef(E).starts_with("entry.json:1:"));
     CHECK(E.find(std::string(": error: ") + C.Error) != std::string::npos);
     CHECK(llvm::StringRef(E).ends_with(C.Error));
@@ -802,6 +805,8 @@ void send(const Account &a, long *out) {
   REQUIRE(errorText(Back.takeError()) == "");
   CHECK(dump(*Back) == dump(S));
   CHECK(serializeSummary(*Back, "/proj").Entry == W.Entry);
+  // A real entry is plain ASCII: it takes the fast path.
+  CHECK(readCanonicalSummary(W.Entry, "/proj", anySet));
 }
 
 TEST_CASE("TUs that read the same outside headers share one input set",
@@ -931,4 +936,105 @@ TEST_CASE("inputsUpToDate checks the shared input set too", "[cache]") {
   writeText(D.file("shadow.h"), "");
   CHECK_FALSE(inputsUpToDate(In, Why));
   CHECK(Why == "'" + D.file("shadow.h") + "' now shadows an included header");
+}
+
+namespace {
+
+/// richSummary without what the canonical reader leaves to the validating
+/// one (a control character, written as \u0001, and non-ASCII text), but
+/// with every short escape.
+TUSummary plainSummary(const std::string &Root) {
+  TUSummary S = richSummary(Root);
+  for (FunctionSummary &F : S.Functions)
+    for (FlowEdge &E : F.Edges) {
+      if (!E.Dst.Key.empty())
+        E.Dst.Key = "dst \"quoted\" \\ / key\n\t\b\f\r";
+      for (TraceStep &St : E.Steps)
+        St.Message = "passed to 'f'";
+    }
+  return S;
+}
+
+std::optional<TUSummary> readFast(llvm::StringRef Entry, llvm::StringRef Root) {
+  return readCanonicalSummary(Entry, Root, anySet);
+}
+
+} // namespace
+
+TEST_CASE("the canonical reader reads what the writer writes, as the "
+          "validating reader does",
+          "[cache]") {
+  for (const char *Root : {"/work/proj", ""}) {
+    INFO("root '" << Root << "'");
+    TUSummary S = plainSummary(Root);
+    SerializedSummary W = serializeSummary(S, Root);
+    REQUIRE(W.Entry.find("\\\"quoted\\\"") != std::string::npos);
+    std::optional<TUSummary> Fast = readFast(W.Entry, Root);
+    REQUIRE(Fast);
+    auto Slow = parseSummaryValidating(W.Entry, Root, "entry.json", anySet);
+    REQUIRE(errorText(Slow.takeError()) == "");
+    CHECK(dump(*Fast) == dump(*Slow));
+    CHECK(serializeSummary(*Fast, Root).Entry ==
+          serializeSummary(*Slow, Root).Entry);
+  }
+  // An empty summary; and the shared set comes from the resolver.
+  SerializedSummary W = serializeSummary(TUSummary(), "/r");
+  REQUIRE(readFast(W.Entry, "/r"));
+  SerializedSummary WithSet = serializeSummary(plainSummary("/r"), "/r");
+  REQUIRE(!WithSet.SharedId.empty());
+  std::optional<TUSummary> Fast = readFast(WithSet.Entry, "/r");
+  REQUIRE(Fast);
+  REQUIRE(Fast->Inputs.Shared);
+  CHECK(Fast->Inputs.Shared->Id == WithSet.SharedId);
+}
+
+TEST_CASE("the canonical reader leaves every other spelling to the "
+          "validating reader",
+          "[cache]") {
+  std::string Entry = serializeSummary(plainSummary("/r"), "/r").Entry;
+  std::string Payload = payloadOf(Entry);
+  REQUIRE(readFast(Entry, "/r"));
+  auto Respelled = [&](llvm::StringRef From, llvm::StringRef To) {
+    std::string P = Payload;
+    replaceOnce(P, From, To);
+    return entryWithPayload(P);
+  };
+  struct {
+    const char *Why;
+    std::string Entry;
+    bool Valid; ///< What the validating reader then says.
+  } Cases[] = {
+      {"whitespace", Respelled("\"main_file\":", "\"main_file\" : "), true},
+      {"a \\u escape", Respelled("passed to 'f'", "passed to '\\u0066'"),
+       true},
+      {"non-ASCII text", Respelled("passed to 'f'", u8"pass\u00e9"), true},
+      {"members reordered",
+       Respelled("\"virtual\":true,\"indirect\":true",
+                 "\"indirect\":true,\"virtual\":true"),
+       true},
+      {"-0", Respelled("\"b\":0", "\"b\":-0"), true},
+      {"a leading zero", Respelled("12,6]", "012,6]"), false},
+      {"a wrong checksum",
+       std::string(Entry).replace(Entry.find("\"checksum\":\"") + 12, 1, "x"),
+       false},
+      {"a duplicate declaration",
+       Respelled("\"decls\":{\"\":{\"kind\"",
+                 "\"decls\":{\"\":{},\"\":{\"kind\""),
+       false},
+      {"trailing text", Entry + "x", false},
+  };
+  for (const auto &C : Cases) {
+    INFO(C.Why << ": " << C.Entry);
+    CHECK_FALSE(readFast(C.Entry, "/r"));
+    CHECK((parseError(C.Entry) == "<parsed>") == C.Valid);
+  }
+  // A set the resolver cannot find: the validating reader names it.
+  std::string Named = serializeSummary(plainSummary("/r"), "/r").Entry;
+  auto NoSet = [](llvm::StringRef)
+      -> llvm::Expected<std::shared_ptr<const SharedInputs>> {
+    return llvm::createStringError("no such set");
+  };
+  CHECK_FALSE(readCanonicalSummary(Named, "/r", NoSet));
+  auto S = parseSummary(Named, "/r", "entry.json", NoSet);
+  CHECK(errorText(S.takeError()).find("no such set") != std::string::npos);
 }

@@ -1,0 +1,406 @@
+//===- CanonicalEntryReader.cpp - The fast path of parseSummary -----------===//
+//
+// A warm run reads every TU's entry, so reading them is most of its time and
+// what a pre-commit run pays beside the one TU it parses. The validating
+// reader (SummaryReader.cpp) builds a positioned JSON tree of each entry and
+// then checks it, which costs about 0.4 ms per 11 KB entry.
+//
+// This reader takes the entry exactly as serializeSummary writes it:
+// nlohmann's compact dump, members in the writer's order, strings of
+// printable ASCII with the short escapes. It matches the writer's bytes
+// literally and decodes the values in one pass, straight into the TUSummary,
+// with the same checks as the validating reader. Anything else, well-formed
+// or not, makes it give up, and the validating reader then decides (and
+// names the position of any problem). So it accepts only what that reader
+// accepts, with the same result; the entry fuzzer checks both on every input.
+//
+//===----------------------------------------------------------------------===//
+#include "SummaryCache.h"
+#include "SummaryFormat.h"
+#include "llvm/ADT/StringExtras.h"
+#include <climits>
+
+namespace purpose {
+namespace {
+
+using llvm::StringRef;
+
+class CanonicalReader {
+public:
+  CanonicalReader(StringRef Text, const CachePaths &Paths,
+                  SharedInputsResolver Resolve)
+      : P(Text.begin()), End(Text.end()), Paths(Paths), Resolve(Resolve) {}
+
+  /// The payload, then nothing but the end of the text.
+  bool payload(TUSummary &Out) {
+    return lit("{\"main_file\":") && path(Out.MainFile) &&
+           lit(",\"inputs\":") && inputs(Out.Inputs) &&
+           lit(",\"functions\":") &&
+           array(Out.Functions, &CanonicalReader::function) &&
+           lit(",\"decls\":") && byKey(Out.Decls, &CanonicalReader::decl) &&
+           lit(",\"types\":") && byKey(Out.Types, &CanonicalReader::type) &&
+           lit(",\"policy_param_fits\":") && fits(Out.PolicyParamFits) &&
+           lit(",\"annotation_errors\":") &&
+           array(Out.AnnotationErrors, &CanonicalReader::error) && lit("}") &&
+           P == End;
+  }
+
+private:
+  const char *P, *End;
+  const CachePaths &Paths;
+  SharedInputsResolver Resolve;
+  std::string LastStored = "\x01", LastMemory; ///< No stored path is "\x01".
+
+  bool lit(StringRef L) {
+    if (static_cast<size_t>(End - P) < L.size() ||
+        StringRef(P, L.size()) != L)
+      return false;
+    P += L.size();
+    return true;
+  }
+
+  /// A string as nlohmann reads it, for printable ASCII and the short
+  /// escapes; any other byte or escape is left to the validating reader
+  /// (which also checks UTF-8).
+  bool str(std::string &Out) {
+    if (!lit("\""))
+      return false;
+    Out.clear();
+    const char *Run = P;
+    while (P != End) {
+      unsigned char C = *P;
+      if (C == '"') {
+        Out.append(Run, P);
+        ++P;
+        return true;
+      }
+      if (C < 0x20 || C >= 0x80)
+        return false;
+      if (C != '\\') {
+        ++P;
+        continue;
+      }
+      Out.append(Run, P);
+      if (++P == End)
+        return false;
+      switch (*P) {
+      case '"':
+      case '\\':
+      case '/':
+        Out += *P;
+        break;
+      case 'b':
+        Out += '\b';
+        break;
+      case 'f':
+        Out += '\f';
+        break;
+      case 'n':
+        Out += '\n';
+        break;
+      case 'r':
+        Out += '\r';
+        break;
+      case 't':
+        Out += '\t';
+        break;
+      default: // \uXXXX and anything invalid.
+        return false;
+      }
+      Run = ++P;
+    }
+    return false;
+  }
+
+  bool path(std::string &Out) {
+    if (!str(Out))
+      return false;
+    // Positions repeat the same few files: map each run of them once.
+    if (Out != LastStored) {
+      LastStored = Out;
+      LastMemory = Paths.toMemory(Out);
+    }
+    Out = LastMemory;
+    return true;
+  }
+
+  /// A JSON integer without sign, leading zero or fraction, at most
+  /// \p Max.
+  bool digits(uint64_t Max, uint64_t &Out) {
+    const char *Start = P;
+    Out = 0;
+    while (P != End && llvm::isDigit(*P) && P - Start < 11)
+      Out = Out * 10 + (*P++ - '0');
+    size_t N = P - Start;
+    return N > 0 && N <= 10 && !(N > 1 && *Start == '0') && Out <= Max;
+  }
+
+  bool unsignedInt(unsigned &Out) {
+    uint64_t V;
+    if (!digits(UINT_MAX, V))
+      return false;
+    Out = static_cast<unsigned>(V);
+    return true;
+  }
+
+  bool integer(int &Out) {
+    bool Negative = P != End && *P == '-';
+    P += Negative;
+    uint64_t V;
+    // "-0" is a signed zero to nlohmann; leave it to the validating reader.
+    if (!digits(Negative ? uint64_t(INT_MAX) + 1 : uint64_t(INT_MAX), V) ||
+        (Negative && V == 0))
+      return false;
+    Out = Negative ? static_cast<int>(-static_cast<int64_t>(V))
+                   : static_cast<int>(V);
+    return true;
+  }
+
+  bool boolean(bool &Out) {
+    Out = lit("true");
+    return Out || lit("false");
+  }
+
+  template <typename EnumT> bool enumeration(EnumT &Out) {
+    std::string Name;
+    if (!str(Name))
+      return false;
+    std::optional<EnumT> K = kindNamed<EnumT>(Name);
+    if (K)
+      Out = *K;
+    return K.has_value();
+  }
+
+  /// "[E,E,...]", each element read by \p ReadOne.
+  template <typename T, typename ReadFn>
+  bool array(std::vector<T> &Out, ReadFn ReadOne) {
+    if (!lit("["))
+      return false;
+    Out.clear();
+    if (lit("]"))
+      return true;
+    do {
+      Out.emplace_back();
+      if (!(this->*ReadOne)(Out.back()))
+        return false;
+    } while (lit(","));
+    return lit("]");
+  }
+
+  bool strings(std::vector<std::string> &Out) {
+    return array(Out, &CanonicalReader::str);
+  }
+
+  /// "{"KEY":V,...}" into a map; a key twice is left to the validating
+  /// reader (whose JSON parser rejects it).
+  template <typename T>
+  bool byKey(std::map<std::string, T> &Out,
+             bool (CanonicalReader::*ReadOne)(T &)) {
+    if (!lit("{"))
+      return false;
+    if (lit("}"))
+      return true;
+    std::string Key;
+    do {
+      if (!str(Key) || !lit(":"))
+        return false;
+      auto [It, New] = Out.try_emplace(Key);
+      if (!New || !(this->*ReadOne)(It->second))
+        return false;
+    } while (lit(","));
+    return lit("}");
+  }
+
+  bool fits(std::map<std::string, bool> &Out) {
+    if (!lit("{"))
+      return false;
+    if (lit("}"))
+      return true;
+    std::string Key;
+    do {
+      bool Fit;
+      if (!str(Key) || !lit(":") || !boolean(Fit) ||
+          !Out.emplace(Paths.keyToMemory(Key), Fit).second)
+        return false;
+    } while (lit(","));
+    return lit("}");
+  }
+
+  bool pos(SourcePos &Out) {
+    return lit("[") && path(Out.File) && lit(",") && unsignedInt(Out.Line) &&
+           lit(",") && unsignedInt(Out.Column) && lit("]");
+  }
+
+  bool inputFile(std::pair<std::string, std::string> &Out) {
+    return lit("{\"path\":") && path(Out.first) && lit(",\"digest\":") &&
+           str(Out.second) && lit("}");
+  }
+
+  bool inputs(TUInputs &Out) {
+    std::string Id;
+    if (!(lit("{\"command_hash\":") && str(Out.CommandHash) &&
+          lit(",\"files\":") && array(Out.Files, &CanonicalReader::inputFile) &&
+          lit(",\"shared\":") && str(Id) && lit("}")))
+      return false;
+    if (Id.empty())
+      return true;
+    auto Shared = Resolve(Id);
+    if (!Shared) {
+      llvm::consumeError(Shared.takeError()); // The validating reader says.
+      return false;
+    }
+    Out.Shared = std::move(*Shared);
+    return true;
+  }
+
+  template <typename T> bool labelLike(T &Out) {
+    return lit("{\"kind\":") && enumeration(Out.Kind) && lit(",\"a\":") &&
+           integer(Out.A) && lit(",\"b\":") && integer(Out.B) &&
+           lit(",\"key\":") && str(Out.Key) && lit("}");
+  }
+  bool label(Label &Out) { return labelLike(Out); }
+  bool output(Output &Out) { return labelLike(Out); }
+
+  bool step(TraceStep &Out) {
+    return lit("{\"pos\":") && pos(Out.Pos) && lit(",\"message\":") &&
+           str(Out.Message) && lit("}");
+  }
+
+  bool edge(FlowEdge &Out) {
+    return lit("{\"src\":") && label(Out.Src) && lit(",\"dst\":") &&
+           output(Out.Dst) && lit(",\"steps\":") &&
+           array(Out.Steps, &CanonicalReader::step) && lit("}");
+  }
+
+  bool call(CallSite &Out) {
+    // std::vector<bool> has no references to read into.
+    auto Flags = [&] {
+      if (!lit("["))
+        return false;
+      Out.OutArg.clear();
+      if (lit("]"))
+        return true;
+      do {
+        bool B;
+        if (!boolean(B))
+          return false;
+        Out.OutArg.push_back(B);
+      } while (lit(","));
+      return lit("]");
+    };
+    return lit("{\"callee_usr\":") && str(Out.CalleeUSR) &&
+           lit(",\"callee_name\":") && str(Out.CalleeName) &&
+           lit(",\"pos\":") && pos(Out.Pos) && lit(",\"virtual\":") &&
+           boolean(Out.Virtual) && lit(",\"indirect\":") &&
+           boolean(Out.Indirect) && lit(",\"has_object\":") &&
+           boolean(Out.HasObject) && lit(",\"object_mutable\":") &&
+           boolean(Out.ObjectMutable) && lit(",\"returns_truth\":") &&
+           boolean(Out.ReturnsTruth) && lit(",\"num_args\":") &&
+           unsignedInt(Out.NumArgs) && lit(",\"out_args\":") && Flags() &&
+           lit(",\"ordinal\":") && unsignedInt(Out.Ordinal) && lit("}");
+  }
+
+  /// The validating reader's checkCallIndexes.
+  static bool callIndexesFit(const FunctionSummary &F) {
+    auto OutOfRange = [&](int A) {
+      return A < 0 || static_cast<size_t>(A) >= F.Calls.size();
+    };
+    for (const FlowEdge &E : F.Edges) {
+      bool SrcIsCall =
+          E.Src.Kind == LabelKind::CallRet || E.Src.Kind == LabelKind::CallOut;
+      bool DstIsCall = E.Dst.Kind == OutputKind::CallArg ||
+                       E.Dst.Kind == OutputKind::StoreViaCall;
+      if ((SrcIsCall && OutOfRange(E.Src.A)) ||
+          (DstIsCall && OutOfRange(E.Dst.A)))
+        return false;
+    }
+    return true;
+  }
+
+  bool function(FunctionSummary &Out) {
+    return lit("{\"usr\":") && str(Out.USR) && lit(",\"name\":") &&
+           str(Out.Name) && lit(",\"pos\":") && pos(Out.Pos) &&
+           lit(",\"num_params\":") && unsignedInt(Out.NumParams) &&
+           lit(",\"is_method\":") && boolean(Out.IsMethod) &&
+           lit(",\"param_names\":") && strings(Out.ParamNames) &&
+           lit(",\"overrides\":") && strings(Out.Overrides) &&
+           lit(",\"calls\":") && array(Out.Calls, &CanonicalReader::call) &&
+           lit(",\"edges\":") && array(Out.Edges, &CanonicalReader::edge) &&
+           lit(",\"fields_read\":") && strings(Out.FieldsRead) &&
+           lit(",\"returns_ref_to\":") &&
+           array(Out.ReturnsRefTo, &CanonicalReader::output) && lit("}") &&
+           callIndexesFit(Out);
+  }
+
+  bool paramUse(std::map<int, std::string> &Out) {
+    int Index;
+    std::string Use;
+    return lit("[") && integer(Index) && lit(",") && str(Use) && lit("]") &&
+           Out.emplace(Index, std::move(Use)).second;
+  }
+
+  bool decl(DeclInfo &Out) {
+    if (!(lit("{\"kind\":") && enumeration(Out.Kind) && lit(",\"name\":") &&
+          str(Out.Name) && lit(",\"pos\":") && pos(Out.Pos) &&
+          lit(",\"limited\":") && strings(Out.Limited) && lit(",\"use\":") &&
+          str(Out.Use) && lit(",\"param_uses\":[")))
+      return false;
+    if (!lit("]")) {
+      do
+        if (!paramUse(Out.ParamUses))
+          return false;
+      while (lit(","));
+      if (!lit("]"))
+        return false;
+    }
+    if (!(lit(",\"out_param_sources\":") &&
+          array(Out.OutParamSources, &CanonicalReader::integer) &&
+          lit(",\"declassify\":")))
+      return false;
+    if (!lit("null") && !str(Out.Declassify.emplace()))
+      return false;
+    return lit(",\"from_policy\":") && boolean(Out.FromPolicy) && lit("}");
+  }
+
+  bool type(TypeInfo &Out) {
+    return lit("{\"name\":") && str(Out.Name) && lit(",\"fields\":") &&
+           strings(Out.Fields) && lit(",\"nested\":") && strings(Out.Nested) &&
+           lit("}");
+  }
+
+  bool error(RunError &Out) {
+    return lit("{\"message\":") && str(Out.Message) && lit("}");
+  }
+};
+
+} // namespace
+
+std::optional<TUSummary> readCanonicalSummary(StringRef Contents,
+                                              StringRef SourceRoot,
+                                              SharedInputsResolver Resolve) {
+  // The envelope as serializeSummary writes it; the checksum covers the
+  // payload's bytes, from its first character to the entry's closing brace.
+  std::string Head = ("{\"format\":\"" + SummaryFormatName +
+                      "\",\"version\":" + llvm::Twine(CacheFormatVersion) +
+                      ",\"checksum\":\"")
+                         .str();
+  StringRef Text = Contents.rtrim(" \t\r\n");
+  constexpr StringRef AfterChecksum = "\",\"payload\":";
+  constexpr size_t DigestSize = 16;
+  if (!Text.consume_front(Head) ||
+      Text.size() < DigestSize + AfterChecksum.size() + 1 ||
+      !Text.consume_back("}"))
+    return std::nullopt;
+  StringRef Checksum = Text.take_front(DigestSize);
+  StringRef Payload = Text.drop_front(DigestSize);
+  if (!Payload.consume_front(AfterChecksum) ||
+      contentDigest(Payload) != Checksum)
+    return std::nullopt;
+  CachePaths Paths(SourceRoot);
+  TUSummary S;
+  if (!CanonicalReader(Payload, Paths, Resolve).payload(S))
+    return std::nullopt;
+  return S;
+}
+
+} // namespace purpose
