@@ -1,8 +1,12 @@
 //===- Solver.cpp ---------------------------------------------------------===//
 #include "Solver.h"
 #include "Purpose.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/xxhash.h"
+#include <array>
 #include <deque>
 #include <map>
 #include <queue>
@@ -27,14 +31,14 @@ enum class NodeKind : uint8_t {
   Origin,
   FuncRef
 };
+constexpr size_t NumNodeKinds = static_cast<size_t>(NodeKind::FuncRef) + 1;
 
+/// A node is either a function's (F >= 0, no Key) or global (F < 0, named
+/// by Key, A = B = 0).
 struct NodeKey {
   NodeKind Kind;
   int F = -1, A = 0, B = 0;
   std::string Key;
-  bool operator<(const NodeKey &O) const {
-    return std::tie(Kind, F, A, B, Key) < std::tie(O.Kind, O.F, O.A, O.B, O.Key);
-  }
 };
 
 enum class EdgeKind : uint8_t {
@@ -75,7 +79,9 @@ public:
 private:
   void merge(const std::vector<const TUSummary *> &TUs);
   int node(NodeKind K, int F = -1, int A = 0, int B = 0,
-           const std::string &Key = "");
+           llvm::StringRef Key = "");
+  /// The node, or -1 if there is none.
+  int findNode(NodeKind K, int F, int A, int B, llvm::StringRef Key) const;
   int owner(int N) const { return Nodes[N].F; }
   bool isGlobalNode(int N) const { return Nodes[N].F < 0; }
   int addEdge(int From, int To, EdgeKind K, int Weight,
@@ -103,22 +109,29 @@ private:
 
   // Program.
   std::vector<const FunctionSummary *> Fns;
-  std::map<std::string, int> FnIndex;
-  std::map<std::string, DeclInfo> Decls;
+  llvm::StringMap<int> FnIndex;
+  std::map<std::string, DeclInfo> Decls; ///< Ordered: origins are searched in order.
+  llvm::StringMap<const DeclInfo *> DeclIndex; ///< Decls, hashed.
   std::map<std::string, TypeInfo> Types;
-  std::map<std::string, std::vector<int>> Overriders;
+  llvm::StringMap<std::vector<int>> Overriders;
+  const DeclInfo *declOf(llvm::StringRef USR) const {
+    auto It = DeclIndex.find(USR);
+    return It == DeclIndex.end() ? nullptr : It->second;
+  }
 
   // Graph.
   std::vector<NodeKey> Nodes;
-  std::map<NodeKey, int> NodeIds;
+  /// Hashed: a warm run over a large program spends most of its solve on
+  /// these lookups.
+  llvm::DenseMap<std::tuple<unsigned, int, int, int>, int> FunctionNodeIds;
+  std::array<llvm::StringMap<int>, NumNodeKinds> GlobalNodeIds;
   std::vector<Edge> Edges;
   std::vector<std::vector<int>> OutEdges;
-  std::set<std::tuple<int, int, int>> EdgeSet; ///< (from, to, kind) for dedup
+  llvm::DenseSet<std::tuple<int, int, int>> EdgeSet; ///< (from, to, kind)
   std::vector<TraceStep> ExtraSteps;
   std::vector<std::vector<int>> Paths;
 
   std::vector<Site> Sites;
-  std::map<std::pair<int, int>, int> SiteIndex;
   std::vector<std::vector<int>> CallersOf; ///< Function -> sites that bind it.
   struct SinkHit {
     int SiteId;
@@ -135,7 +148,7 @@ ProgramSolver::ProgramSolver(const std::vector<const TUSummary *> &TUs) {
 void ProgramSolver::merge(const std::vector<const TUSummary *> &TUs) {
   for (const TUSummary *TU : TUs) {
     for (const FunctionSummary &F : TU->Functions)
-      if (FnIndex.emplace(F.USR, (int)Fns.size()).second)
+      if (FnIndex.try_emplace(F.USR, (int)Fns.size()).second)
         Fns.push_back(&F);
     for (const auto &[K, D] : TU->Decls) {
       auto [It, New] = Decls.emplace(K, D);
@@ -169,17 +182,34 @@ void ProgramSolver::merge(const std::vector<const TUSummary *> &TUs) {
   for (size_t I = 0; I < Fns.size(); ++I)
     for (const std::string &O : Fns[I]->Overrides)
       Overriders[O].push_back((int)I);
+  for (const auto &[USR, D] : Decls)
+    DeclIndex[USR] = &D;
 }
 
-int ProgramSolver::node(NodeKind K, int F, int A, int B,
-                        const std::string &Key) {
-  NodeKey NK{K, F, A, B, Key};
-  auto [It, New] = NodeIds.insert({NK, (int)Nodes.size()});
-  if (New) {
-    Nodes.push_back(NK);
-    OutEdges.emplace_back();
+int ProgramSolver::node(NodeKind K, int F, int A, int B, llvm::StringRef Key) {
+  assert((F >= 0 ? Key.empty() : A == 0 && B == 0) &&
+         "a node is a function's or global");
+  int Id = (int)Nodes.size();
+  int Found = F >= 0 ? FunctionNodeIds.try_emplace({(unsigned)K, F, A, B}, Id)
+                           .first->second
+                     : GlobalNodeIds[(size_t)K].try_emplace(Key, Id)
+                           .first->second;
+  if (Found != Id)
+    return Found;
+  Nodes.push_back(NodeKey{K, F, A, B, Key.str()});
+  OutEdges.emplace_back();
+  return Id;
+}
+
+int ProgramSolver::findNode(NodeKind K, int F, int A, int B,
+                            llvm::StringRef Key) const {
+  if (F >= 0) {
+    auto It = FunctionNodeIds.find({(unsigned)K, F, A, B});
+    return It == FunctionNodeIds.end() ? -1 : It->second;
   }
-  return It->second;
+  const llvm::StringMap<int> &Ids = GlobalNodeIds[(size_t)K];
+  auto It = Ids.find(Key);
+  return It == Ids.end() ? -1 : It->second;
 }
 
 int ProgramSolver::addEdge(int From, int To, EdgeKind K, int Weight,
@@ -244,14 +274,12 @@ void ProgramSolver::buildLocal() {
 
 std::vector<int> ProgramSolver::targets(const CallSite &CS) {
   std::vector<int> T;
-  std::set<int> Seen;
   auto It = FnIndex.find(CS.CalleeUSR);
-  if (It != FnIndex.end()) {
+  if (It != FnIndex.end())
     T.push_back(It->second);
-    Seen.insert(It->second);
-  }
   if (!CS.Virtual)
     return T;
+  std::set<int> Seen(T.begin(), T.end());
   // Every override that the program defines, transitively.
   std::deque<std::string> Work{CS.CalleeUSR};
   std::set<std::string> Visited{CS.CalleeUSR};
@@ -308,13 +336,12 @@ void ProgramSolver::bindTarget(int SiteId, int G) {
   CallersOf[G].push_back(SiteId);
   auto argNode = [&](int J) { return node(NodeKind::CallArg, Si.F, Si.K, J); };
   int FirstArg = CS.HasObject ? ObjectIndex : 0;
-  auto DI = Decls.find(GS.USR);
-  if (CS.Indirect && DI != Decls.end() && DI->second.isSink()) {
+  const DeclInfo *DI = declOf(GS.USR);
+  if (CS.Indirect && DI && DI->isSink()) {
     // An indirect call of a sink is a use, as a direct one.
     for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
-      auto PU = DI->second.ParamUses.find(J);
-      std::string U =
-          PU != DI->second.ParamUses.end() ? PU->second : DI->second.Use;
+      auto PU = DI->ParamUses.find(J);
+      std::string U = PU != DI->ParamUses.end() ? PU->second : DI->Use;
       if (!U.empty())
         SinkNodes[argNode(J)].push_back({SiteId, U, GS.Name});
     }
@@ -377,10 +404,9 @@ void ProgramSolver::resolveIndirect() {
       }
       for (int SiteId : Indirect) {
         const Site &Si = Sites[SiteId];
-        auto It = NodeIds.find(
-            NodeKey{NodeKind::CallArg, Si.F, Si.K, CalleeIndex, ""});
-        if (It == NodeIds.end() || It->second >= (int)Seen.size() ||
-            !Seen[It->second] || llvm::is_contained(CallersOf[G], SiteId))
+        int Callee = findNode(NodeKind::CallArg, Si.F, Si.K, CalleeIndex, "");
+        if (Callee < 0 || Callee >= (int)Seen.size() || !Seen[Callee] ||
+            llvm::is_contained(CallersOf[G], SiteId))
           continue;
         bindTarget(SiteId, G);
         Changed = true;
@@ -397,11 +423,9 @@ void ProgramSolver::bindCalls() {
     const FunctionSummary &FS = *Fns[F];
     for (size_t K = 0; K < FS.Calls.size(); ++K) {
       const CallSite &CS = FS.Calls[K];
-      auto DI = Decls.find(CS.CalleeUSR);
-      const DeclInfo *Info = DI == Decls.end() ? nullptr : &DI->second;
+      const DeclInfo *Info = declOf(CS.CalleeUSR);
       int SiteId = (int)Sites.size();
       Sites.push_back({(int)F, (int)K, &CS, Info});
-      SiteIndex[{(int)F, (int)K}] = SiteId;
       int Ret = node(NodeKind::CallRet, (int)F, (int)K);
       auto argNode = [&](int J) {
         return node(NodeKind::CallArg, (int)F, (int)K, J);
@@ -535,8 +559,8 @@ bool ProgramSolver::summarize(SolveResult &R) {
     }
     const FunctionSummary &FS = *Fns[F];
     for (int J = FS.IsMethod ? ObjectIndex : 0; J < (int)FS.NumParams; ++J) {
-      auto PIt = NodeIds.find(NodeKey{NodeKind::Param, F, J, 0, ""});
-      if (PIt == NodeIds.end())
+      int Param = findNode(NodeKind::Param, F, J, 0, "");
+      if (Param < 0)
         continue;
       // Dijkstra over (node, declassified) inside F.
       using St = std::pair<int, bool>;
@@ -548,8 +572,8 @@ bool ProgramSolver::summarize(SolveResult &R) {
       std::map<St, Pred> Dist;
       using QE = std::tuple<int, int, bool>;
       std::priority_queue<QE, std::vector<QE>, std::greater<QE>> Q;
-      Dist[{PIt->second, false}] = {0, -1, {-1, false}};
-      Q.push({0, PIt->second, false});
+      Dist[{Param, false}] = {0, -1, {-1, false}};
+      Q.push({0, Param, false});
       std::vector<std::pair<St, int>> Exits;
       while (!Q.empty()) {
         auto [D, N, Flag] = Q.top();
@@ -649,8 +673,8 @@ std::string fingerprint(const std::string &Origin, const std::string &Sink,
 
 void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
                            SolveResult &R) {
-  auto OIt = NodeIds.find(NodeKey{NodeKind::Origin, -1, 0, 0, OriginKey});
-  if (OIt == NodeIds.end())
+  int Origin = findNode(NodeKind::Origin, -1, 0, 0, OriginKey);
+  if (Origin < 0)
     return;
   // State: node * 4 + mode * 2 + declassified; mode 1 = entered a callee
   // through a parameter (may not leave through Return edges).
@@ -659,7 +683,7 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
   std::unordered_map<int, int> PredState;
   using QE = std::pair<int, int>;
   std::priority_queue<QE, std::vector<QE>, std::greater<QE>> Q;
-  int Start = sid(OIt->second, 0, 0);
+  int Start = sid(Origin, 0, 0);
   Dist[Start] = {0, -1};
   Q.push({0, Start});
   // A declassified path must not hide a direct one: found per flag.
