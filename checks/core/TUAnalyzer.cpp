@@ -19,6 +19,17 @@ public:
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
 
+  /// Nothing declared in a library header is collected (TU.isLibrary), and
+  /// no declaration of the program nests lexically inside one, so the
+  /// library's subtrees, most of a TU's AST, are skipped. Policy sinks with
+  /// a parameter need every declaration, the library's too.
+  bool TraverseDecl(Decl *D) {
+    if (D && !CheckPolicyParams && !isa<TranslationUnitDecl>(D) &&
+        D->getLocation().isValid() && TU.isLibrary(D))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
         !FD->isInvalidDecl() && (!FD->isDefaulted() || runsMemberInitializers(FD)) &&
