@@ -14,6 +14,8 @@
 #include "TUAnalysis.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -609,6 +611,7 @@ int writeOutput(Run &R, Report &Rep, const Inventory *Inv) {
 } // namespace
 
 int runDriver(int Argc, const char **Argv) {
+  auto Start = std::chrono::steady_clock::now();
   // Ctrl-C leaves no temporary file, not even one a worker thread is
   // creating at that moment (the cache is written from every worker).
   installInterruptCleanup();
@@ -668,8 +671,7 @@ int runDriver(int Argc, const char **Argv) {
     return 2;
   }
 
-  auto phase = [&, Start = std::chrono::steady_clock::now()](
-                   const char *Name) mutable {
+  auto phase = [&](const char *Name) {
     auto Now = std::chrono::steady_clock::now();
     if (O.Timings)
       llvm::errs() << llvm::format("purpose-check: timing: %s %.3fs\n", Name,
@@ -677,7 +679,15 @@ int runDriver(int Argc, const char **Argv) {
                                        .count());
     Start = Now;
   };
-  std::vector<TUResult> Results = analyzeAll(R, Files);
+  phase("setup");
+  // Freeing every summary at exit takes a warm run over a large program
+  // longer than writing its report, so the summaries are left to the
+  // operating system, as clang does with its AST (-disable-free).
+  auto ResultsOwner =
+      std::make_unique<std::vector<TUResult>>(analyzeAll(R, Files));
+  auto BuryResults =
+      llvm::make_scope_exit([&] { llvm::BuryPointer(std::move(ResultsOwner)); });
+  std::vector<TUResult> &Results = *ResultsOwner;
   phase("analyze");
 
   std::set<std::string> Dropped;
