@@ -54,6 +54,7 @@ CASES = {
     "cache-damaged": bad_input.case_cache_damaged,
     "unknown-option": bad_input.case_unknown_option,
     "non-utf8": bad_input.case_non_utf8,
+    "dump-summaries": bad_input.case_dump_summaries,
     "million-lines": huge_input.case_million_lines,
     "deep-chain": huge_input.case_deep_chain,
     "recursion": huge_input.case_recursion,

@@ -36,6 +36,7 @@ purpose_add_robust_test(output-unwritable)
 purpose_add_robust_test(cache-damaged)
 purpose_add_robust_test(unknown-option)
 purpose_add_robust_test(non-utf8)
+purpose_add_robust_test(dump-summaries)
 
 # Huge input: a time bound of 300 s per run on a loaded 2-core machine, each
 # run under a 4 GiB address-space limit; the measured time and peak RSS are

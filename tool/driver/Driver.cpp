@@ -10,6 +10,7 @@
 #include "ReportWriter.h"
 #include "Solver.h"
 #include "SummaryCache.h"
+#include "SummaryFormat.h"
 #include "Suppressions.h"
 #include "TUAnalysis.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -125,19 +126,17 @@ bool touches(const Finding &F, const std::set<std::string> &Files) {
   return false;
 }
 
+/// --dump-summaries: each function's calls and edges, kinds named as in a
+/// cache entry (docs/cache-format.md).
 void dumpSummary(const TUSummary &T, llvm::raw_ostream &OS) {
-  static const char *LK[] = {"Param", "Origin", "Field", "Global",
-                             "Object", "CallRet", "CallOut", "FuncRef"};
-  static const char *OK[] = {"Return", "OutParam", "FieldStore",
-                             "GlobalStore", "CallArg"};
   for (const FunctionSummary &F : T.Functions) {
     OS << "function " << F.Name << " [" << F.USR << "]\n";
     for (size_t K = 0; K < F.Calls.size(); ++K)
       OS << "  call#" << K << " " << F.Calls[K].CalleeName
          << (F.Calls[K].Virtual ? " virtual" : "") << "\n";
     for (const FlowEdge &E : F.Edges)
-      OS << "  " << LK[(int)E.Src.Kind] << "(" << E.Src.A << "," << E.Src.B
-         << "," << E.Src.Key << ") -> " << OK[(int)E.Dst.Kind] << "("
+      OS << "  " << kindName(E.Src.Kind) << "(" << E.Src.A << "," << E.Src.B
+         << "," << E.Src.Key << ") -> " << kindName(E.Dst.Kind) << "("
          << E.Dst.A << "," << E.Dst.B << "," << E.Dst.Key << ") ["
          << E.Steps.size() << " steps]\n";
   }
