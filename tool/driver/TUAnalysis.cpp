@@ -147,6 +147,22 @@ public:
     R.Summary.Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
   }
 
+  /// The bodies of the library's non-template functions: nothing reads them
+  /// (library functions are modelled, never analyzed: TUContext::isLibrary),
+  /// and being neither templates nor user code, they instantiate nothing of
+  /// the program. Clang itself keeps constexpr bodies and those with a
+  /// deduced return type. Template bodies stay: a generic lambda passed to
+  /// std::visit is instantiated only inside one. This is a fifth of a
+  /// typical TU's parse (clangd skips the same for its preambles).
+  bool shouldSkipFunctionBody(clang::Decl *D) override {
+    const FunctionDecl *FD = D->getAsFunction();
+    if (!FD || FD->isTemplated())
+      return false;
+    SourceManager &SM = D->getASTContext().getSourceManager();
+    SourceLocation L = D->getLocation();
+    return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
+  }
+
 private:
   const Policy &Pol;
   TUResult &R;
@@ -159,6 +175,8 @@ public:
   Action(const Policy &Pol, TUResult &R) : Pol(Pol), R(R) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    // Asks the consumer (shouldSkipFunctionBody) for each body.
+    CI.getFrontendOpts().SkipFunctionBodies = true;
     CI.getPreprocessor().addPPCallbacks(
         std::make_unique<IncludeRecorder>(CI.getPreprocessor(), Absent, Probed));
     return std::make_unique<Consumer>(Pol, R, Absent, Probed);
