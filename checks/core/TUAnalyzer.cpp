@@ -24,8 +24,7 @@ public:
   /// library's subtrees, most of a TU's AST, are skipped. Policy sinks with
   /// a parameter need every declaration, the library's too.
   bool TraverseDecl(Decl *D) {
-    if (D && !CheckPolicyParams && !isa<TranslationUnitDecl>(D) &&
-        D->getLocation().isValid() && TU.isLibrary(D))
+    if (D && !CheckPolicyParams && isInLibraryHeader(D))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }

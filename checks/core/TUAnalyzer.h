@@ -20,6 +20,11 @@ namespace purpose {
 void analyzeTranslationUnit(clang::ASTContext &Ctx, const Policy &Pol,
                             TUSummary &Out, std::vector<RunError> &Errors);
 
+/// True for a declaration located in a system header: library code, which
+/// the analysis models at its calls and never reads the body of. False for
+/// one without a location (see TUContext::isLibrary).
+bool isInLibraryHeader(const clang::Decl *D);
+
 } // namespace purpose
 
 #endif

@@ -1,6 +1,7 @@
 //===- TUContext.cpp ------------------------------------------------------===//
 #include "TUContext.h"
 #include "Purpose.h"
+#include "TUAnalyzer.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -107,12 +108,16 @@ std::string TUContext::qualifiedName(const NamedDecl *D) {
   return S;
 }
 
-bool TUContext::isLibrary(const Decl *D) {
+bool isInLibraryHeader(const Decl *D) {
   SourceLocation Loc = D->getLocation();
   if (Loc.isInvalid())
-    return true;
-  const SourceManager &SM = Ctx.getSourceManager();
+    return false;
+  const SourceManager &SM = D->getASTContext().getSourceManager();
   return SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+bool TUContext::isLibrary(const Decl *D) {
+  return D->getLocation().isInvalid() || isInLibraryHeader(D);
 }
 
 bool TUContext::isUserRecord(const RecordDecl *RD) {

@@ -156,11 +156,7 @@ public:
   /// typical TU's parse (clangd skips the same for its preambles).
   bool shouldSkipFunctionBody(clang::Decl *D) override {
     const FunctionDecl *FD = D->getAsFunction();
-    if (!FD || FD->isTemplated())
-      return false;
-    SourceManager &SM = D->getASTContext().getSourceManager();
-    SourceLocation L = D->getLocation();
-    return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
+    return FD && !FD->isTemplated() && isInLibraryHeader(FD);
   }
 
 private:
