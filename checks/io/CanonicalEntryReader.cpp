@@ -29,7 +29,8 @@ class CanonicalReader {
 public:
   CanonicalReader(StringRef Text, const CachePaths &Paths,
                   SharedInputsResolver Resolve)
-      : P(Text.begin()), End(Text.end()), Paths(Paths), Resolve(Resolve) {}
+      : P(Text.begin()), End(Text.end()), Paths(Paths), Resolve(Resolve),
+        Mapper(Paths) {}
 
   /// The payload, then nothing but the end of the text.
   bool payload(TUSummary &Out) {
@@ -49,7 +50,7 @@ private:
   const char *P, *End;
   const CachePaths &Paths;
   SharedInputsResolver Resolve;
-  std::string LastStored = "\x01", LastMemory; ///< No stored path is "\x01".
+  StoredPathMapper Mapper;
 
   bool lit(StringRef L) {
     if (static_cast<size_t>(End - P) < L.size() ||
@@ -115,12 +116,7 @@ private:
   bool path(std::string &Out) {
     if (!str(Out))
       return false;
-    // Positions repeat the same few files: map each run of them once.
-    if (Out != LastStored) {
-      LastStored = Out;
-      LastMemory = Paths.toMemory(Out);
-    }
-    Out = LastMemory;
+    Out = Mapper.toMemory(Out);
     return true;
   }
 
@@ -171,59 +167,63 @@ private:
     return K.has_value();
   }
 
-  /// "[E,E,...]", each element read by \p ReadOne.
-  template <typename T, typename ReadFn>
-  bool array(std::vector<T> &Out, ReadFn ReadOne) {
+  /// "[E,E,...]", each element read by \p ReadOne().
+  template <typename ReadFn> bool elements(ReadFn ReadOne) {
     if (!lit("["))
       return false;
-    Out.clear();
     if (lit("]"))
       return true;
-    do {
-      Out.emplace_back();
-      if (!(this->*ReadOne)(Out.back()))
+    do
+      if (!ReadOne())
         return false;
-    } while (lit(","));
+    while (lit(","));
     return lit("]");
+  }
+
+  /// "{"KEY":V,...}", each value read by \p ReadOne(KEY).
+  template <typename ReadFn> bool object(ReadFn ReadOne) {
+    if (!lit("{"))
+      return false;
+    if (lit("}"))
+      return true;
+    std::string Key;
+    do
+      if (!str(Key) || !lit(":") || !ReadOne(Key))
+        return false;
+    while (lit(","));
+    return lit("}");
+  }
+
+  /// An array into \p Out, each element read by the member \p ReadOne.
+  template <typename T>
+  bool array(std::vector<T> &Out, bool (CanonicalReader::*ReadOne)(T &)) {
+    Out.clear();
+    return elements([&] {
+      Out.emplace_back();
+      return (this->*ReadOne)(Out.back());
+    });
   }
 
   bool strings(std::vector<std::string> &Out) {
     return array(Out, &CanonicalReader::str);
   }
 
-  /// "{"KEY":V,...}" into a map; a key twice is left to the validating
-  /// reader (whose JSON parser rejects it).
+  /// An object into a map; a key twice is left to the validating reader
+  /// (whose JSON parser rejects it).
   template <typename T>
   bool byKey(std::map<std::string, T> &Out,
              bool (CanonicalReader::*ReadOne)(T &)) {
-    if (!lit("{"))
-      return false;
-    if (lit("}"))
-      return true;
-    std::string Key;
-    do {
-      if (!str(Key) || !lit(":"))
-        return false;
+    return object([&](const std::string &Key) {
       auto [It, New] = Out.try_emplace(Key);
-      if (!New || !(this->*ReadOne)(It->second))
-        return false;
-    } while (lit(","));
-    return lit("}");
+      return New && (this->*ReadOne)(It->second);
+    });
   }
 
   bool fits(std::map<std::string, bool> &Out) {
-    if (!lit("{"))
-      return false;
-    if (lit("}"))
-      return true;
-    std::string Key;
-    do {
+    return object([&](const std::string &Key) {
       bool Fit;
-      if (!str(Key) || !lit(":") || !boolean(Fit) ||
-          !Out.emplace(Paths.keyToMemory(Key), Fit).second)
-        return false;
-    } while (lit(","));
-    return lit("}");
+      return boolean(Fit) && Out.emplace(Paths.keyToMemory(Key), Fit).second;
+    });
   }
 
   bool pos(SourcePos &Out) {
@@ -274,19 +274,13 @@ private:
 
   bool call(CallSite &Out) {
     // std::vector<bool> has no references to read into.
-    auto Flags = [&] {
-      if (!lit("["))
+    Out.OutArg.clear();
+    auto Flag = [&] {
+      bool B;
+      if (!boolean(B))
         return false;
-      Out.OutArg.clear();
-      if (lit("]"))
-        return true;
-      do {
-        bool B;
-        if (!boolean(B))
-          return false;
-        Out.OutArg.push_back(B);
-      } while (lit(","));
-      return lit("]");
+      Out.OutArg.push_back(B);
+      return true;
     };
     return lit("{\"callee_usr\":") && str(Out.CalleeUSR) &&
            lit(",\"callee_name\":") && str(Out.CalleeName) &&
@@ -296,25 +290,8 @@ private:
            boolean(Out.HasObject) && lit(",\"object_mutable\":") &&
            boolean(Out.ObjectMutable) && lit(",\"returns_truth\":") &&
            boolean(Out.ReturnsTruth) && lit(",\"num_args\":") &&
-           unsignedInt(Out.NumArgs) && lit(",\"out_args\":") && Flags() &&
+           unsignedInt(Out.NumArgs) && lit(",\"out_args\":") && elements(Flag) &&
            lit(",\"ordinal\":") && unsignedInt(Out.Ordinal) && lit("}");
-  }
-
-  /// The validating reader's checkCallIndexes.
-  static bool callIndexesFit(const FunctionSummary &F) {
-    auto OutOfRange = [&](int A) {
-      return A < 0 || static_cast<size_t>(A) >= F.Calls.size();
-    };
-    for (const FlowEdge &E : F.Edges) {
-      bool SrcIsCall =
-          E.Src.Kind == LabelKind::CallRet || E.Src.Kind == LabelKind::CallOut;
-      bool DstIsCall = E.Dst.Kind == OutputKind::CallArg ||
-                       E.Dst.Kind == OutputKind::StoreViaCall;
-      if ((SrcIsCall && OutOfRange(E.Src.A)) ||
-          (DstIsCall && OutOfRange(E.Dst.A)))
-        return false;
-    }
-    return true;
   }
 
   bool function(FunctionSummary &Out) {
@@ -329,30 +306,21 @@ private:
            lit(",\"fields_read\":") && strings(Out.FieldsRead) &&
            lit(",\"returns_ref_to\":") &&
            array(Out.ReturnsRefTo, &CanonicalReader::output) && lit("}") &&
-           callIndexesFit(Out);
-  }
-
-  bool paramUse(std::map<int, std::string> &Out) {
-    int Index;
-    std::string Use;
-    return lit("[") && integer(Index) && lit(",") && str(Use) && lit("]") &&
-           Out.emplace(Index, std::move(Use)).second;
+           firstEdgeWithBadCallIndex(Out) < 0;
   }
 
   bool decl(DeclInfo &Out) {
+    auto ParamUse = [&] {
+      int Index;
+      std::string Use;
+      return lit("[") && integer(Index) && lit(",") && str(Use) && lit("]") &&
+             Out.ParamUses.emplace(Index, std::move(Use)).second;
+    };
     if (!(lit("{\"kind\":") && enumeration(Out.Kind) && lit(",\"name\":") &&
           str(Out.Name) && lit(",\"pos\":") && pos(Out.Pos) &&
           lit(",\"limited\":") && strings(Out.Limited) && lit(",\"use\":") &&
-          str(Out.Use) && lit(",\"param_uses\":[")))
+          str(Out.Use) && lit(",\"param_uses\":") && elements(ParamUse)))
       return false;
-    if (!lit("]")) {
-      do
-        if (!paramUse(Out.ParamUses))
-          return false;
-      while (lit(","));
-      if (!lit("]"))
-        return false;
-    }
     if (!(lit(",\"out_param_sources\":") &&
           array(Out.OutParamSources, &CanonicalReader::integer) &&
           lit(",\"declassify\":")))
@@ -380,10 +348,10 @@ std::optional<TUSummary> readCanonicalSummary(StringRef Contents,
                                               SharedInputsResolver Resolve) {
   // The envelope as serializeSummary writes it; the checksum covers the
   // payload's bytes, from its first character to the entry's closing brace.
-  std::string Head = ("{\"format\":\"" + SummaryFormatName +
-                      "\",\"version\":" + llvm::Twine(CacheFormatVersion) +
-                      ",\"checksum\":\"")
-                         .str();
+  static const std::string Head =
+      ("{\"format\":\"" + SummaryFormatName + "\",\"version\":" +
+       llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
+          .str();
   StringRef Text = Contents.rtrim(" \t\r\n");
   constexpr StringRef AfterChecksum = "\",\"payload\":";
   constexpr size_t DigestSize = 16;

@@ -93,6 +93,22 @@ template <typename MapFn> std::string mapPositionKey(StringRef Key, MapFn Map) {
 
 } // namespace
 
+int firstEdgeWithBadCallIndex(const FunctionSummary &F) {
+  auto OutOfRange = [&](int A) {
+    return A < 0 || static_cast<size_t>(A) >= F.Calls.size();
+  };
+  for (size_t I = 0; I < F.Edges.size(); ++I) {
+    const FlowEdge &E = F.Edges[I];
+    bool SrcIsCall =
+        E.Src.Kind == LabelKind::CallRet || E.Src.Kind == LabelKind::CallOut;
+    bool DstIsCall = E.Dst.Kind == OutputKind::CallArg ||
+                     E.Dst.Kind == OutputKind::StoreViaCall;
+    if ((SrcIsCall && OutOfRange(E.Src.A)) || (DstIsCall && OutOfRange(E.Dst.A)))
+      return static_cast<int>(I);
+  }
+  return -1;
+}
+
 CachePaths::CachePaths(StringRef SourceRoot) {
   if (SourceRoot.empty())
     return;

@@ -82,6 +82,29 @@ private:
   std::string Root; ///< Normalised, no trailing separator unless "/".
 };
 
+/// CachePaths::toMemory for the paths of one entry, in order: positions
+/// repeat the same few files, so each run of one stored path is mapped once.
+class StoredPathMapper {
+public:
+  explicit StoredPathMapper(const CachePaths &Paths) : Paths(Paths) {}
+  const std::string &toMemory(llvm::StringRef Stored) {
+    if (Stored != LastStored) {
+      LastStored = Stored.str();
+      LastMemory = Paths.toMemory(Stored);
+    }
+    return LastMemory;
+  }
+
+private:
+  const CachePaths &Paths;
+  std::string LastStored = "\x01", LastMemory; ///< No stored path is "\x01".
+};
+
+/// The index of the first edge of \p F whose label or output names a call
+/// site that \p F does not have, or -1. Readers reject such an entry: the
+/// solver keys its nodes by call-site index.
+int firstEdgeWithBadCallIndex(const FunctionSummary &F);
+
 } // namespace purpose
 
 #endif

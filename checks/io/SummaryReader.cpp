@@ -27,7 +27,7 @@ class SummaryReader {
 public:
   SummaryReader(const JsonDocument &Doc, const CachePaths &Paths,
                 SharedInputsResolver Resolve)
-      : Doc(Doc), Paths(Paths), Resolve(Resolve) {}
+      : Doc(Doc), Paths(Paths), Resolve(Resolve), Mapper(Paths) {}
 
   llvm::Error read(const JsonNode &Payload, TUSummary &Out) {
     if (!payload(Payload, Out))
@@ -45,6 +45,7 @@ private:
   const JsonDocument &Doc;
   const CachePaths &Paths;
   SharedInputsResolver Resolve;
+  StoredPathMapper Mapper;
   std::optional<std::pair<size_t, std::string>> Failure;
 
   bool fail(size_t Offset, const llvm::Twine &Msg) {
@@ -93,15 +94,9 @@ private:
   bool path(const JsonNode &N, StringRef What, std::string &Out) {
     if (!str(N, What, Out))
       return false;
-    // Positions repeat the same few files: map each run of them once.
-    if (Out != LastStored) {
-      LastStored = Out;
-      LastMemory = Paths.toMemory(Out);
-    }
-    Out = LastMemory;
+    Out = Mapper.toMemory(Out);
     return true;
   }
-  std::string LastStored = "\x01", LastMemory; ///< No stored path is "\x01".
 
   bool boolean(const JsonNode &N, StringRef What, bool &Out) {
     if (!expect(N, JsonNode::Bool, "'" + What.str() + "'"))
@@ -260,23 +255,12 @@ private:
   /// Call-site indexes of labels and outputs must name a call of the
   /// function: the solver keys its nodes by them.
   bool checkCallIndexes(const JsonNode &N, const FunctionSummary &F) {
-    const JsonNode &Edges = at(N, "edges");
-    for (size_t I = 0; I < F.Edges.size(); ++I) {
-      const FlowEdge &E = F.Edges[I];
-      bool SrcIsCall =
-          E.Src.Kind == LabelKind::CallRet || E.Src.Kind == LabelKind::CallOut;
-      bool DstIsCall = E.Dst.Kind == OutputKind::CallArg ||
-                       E.Dst.Kind == OutputKind::StoreViaCall;
-      auto OutOfRange = [&](int A) {
-        return A < 0 || static_cast<size_t>(A) >= F.Calls.size();
-      };
-      if ((SrcIsCall && OutOfRange(E.Src.A)) ||
-          (DstIsCall && OutOfRange(E.Dst.A)))
-        return fail(Edges.Elements[I].Offset,
-                    "edge names a call site that function '" + F.Name +
-                        "' does not have");
-    }
-    return true;
+    int Bad = firstEdgeWithBadCallIndex(F);
+    if (Bad < 0)
+      return true;
+    return fail(at(N, "edges").Elements[Bad].Offset,
+                "edge names a call site that function '" + F.Name +
+                    "' does not have");
   }
 
   bool function(const JsonNode &N, FunctionSummary &Out) {
