@@ -702,7 +702,8 @@ TEST_CASE("loadAll sorts by main file and skips damaged entries", "[cache]") {
   CHECK(NoneDamaged.empty());
 }
 
-TEST_CASE("concurrent stores of one entry leave a whole entry", "[cache]") {
+TEST_CASE("concurrent stores of one entry leave a whole entry",
+          "[cache][threads]") {
   TempDir D;
   SummaryCache Cache(D.file("cache"), "/r");
   std::vector<TUSummary> Versions;
