@@ -1,5 +1,6 @@
 //===- FunctionAnalyzer.cpp -----------------------------------------------===//
 #include "FunctionAnalyzer.h"
+#include "LibraryModels.h"
 #include "TaintLattice.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -109,18 +110,6 @@ const FunctionDecl *bindingDecl(const FunctionDecl *FD) {
   return FD;
 }
 
-/// Standard algorithms that write through their third argument, an output
-/// iterator, what they read from the first two.
-bool isOutputAlgorithm(const FunctionDecl *FD) {
-  if (!FD || !FD->isInStdNamespace())
-    return false;
-  llvm::StringRef N = FD->getName();
-  return N.contains("copy") || N == "move" || N == "transform" ||
-         N == "merge" || N.starts_with("set_") || N == "partial_sum" ||
-         N == "adjacent_difference" || N.ends_with("_scan") ||
-         N == "swap_ranges" || N == "replace_copy_if";
-}
-
 bool isTrivialSpecial(const FunctionDecl *FD) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     if (runsMemberInitializers(Ctor))
@@ -146,6 +135,39 @@ bool isIteratorLike(QualType T) {
            N == "reference_wrapper";
   }
   return false;
+}
+
+/// Whether \p A and \p B are the same type, references and qualifiers aside.
+bool sameBareType(QualType A, QualType B) {
+  auto Bare = [](QualType T) {
+    return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  };
+  return Bare(A) == Bare(B);
+}
+
+/// Whether storing to \p E overwrites a whole variable (`x = v`, or `*p = v`
+/// and `p->clear()` when \p ThroughPointer), so that a strong update may
+/// replace what it held. An element, a member of a library type or what a
+/// call returns a reference to (`m["k"] = v`, `p.first = v`, `v.at(0)`) is
+/// part of an object: storing to it only adds.
+bool designatesWhole(const Expr *E, bool ThroughPointer = false) {
+  E = strip(E);
+  if (!ThroughPointer)
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      if (U->getOpcode() == UO_Deref) {
+        E = strip(U->getSubExpr());
+        ThroughPointer = true;
+      }
+  if (const auto *C = dyn_cast<ImplicitCastExpr>(E))
+    if (ThroughPointer && C->getCastKind() == CK_ArrayToPointerDecay)
+      return false; // `*array` is its first element.
+  const auto *D = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  if (!VD)
+    return false;
+  // A local reference may be bound to an element (`auto& r = m["k"]`); a
+  // reference parameter stands for its whole referent.
+  return !VD->getType()->isReferenceType() || isa<ParmVarDecl>(VD);
 }
 
 class Analyzer {
@@ -521,9 +543,10 @@ Locs Analyzer::locationsOf(const Expr *E) {
       return L;
     }
     QualType R = Callee->getReturnType();
-    bool TupleOfRefs = Callee->isInStdNamespace() &&
-                       (Callee->getName() == "tie" ||
-                        Callee->getName() == "forward_as_tuple");
+    LibraryEffect Effect = libraryEffectFor(Callee);
+    if (Effect == LibraryEffect::Handle)
+      return L;
+    bool TupleOfRefs = Effect == LibraryEffect::RefTuple;
     if (!R->isReferenceType() && !isIteratorLike(R) && !TupleOfRefs)
       return L;
     const Expr *Obj = nullptr;
@@ -550,21 +573,38 @@ Locs Analyzer::locationsOf(const Expr *E) {
       return L;
     }
     const FunctionDecl *BD = bindingDecl(Callee);
-    if (Callee->isInStdNamespace() &&
-        (Callee->getName() == "tie" || Callee->getName() == "forward_as_tuple")) {
+    if (TupleOfRefs) {
       // A tuple of references refers to what its arguments name.
       for (const Expr *A : Args)
         L.add(locationsOf(A));
       return L;
     }
-    for (unsigned I = 0; I < Args.size(); ++I) {
-      if (I >= BD->getNumParams())
-        break;
+    if (Effect == LibraryEffect::StreamInsert ||
+        Effect == LibraryEffect::StreamExtract)
+      // The stream it hands back is its left operand, never the right one.
+      return Args.empty() ? L : locationsOf(Args[StreamOperand]);
+    // The reference or pointer refers to the arguments bound to references
+    // or pointers: to those of the result's own type when there are such
+    // (std::min, strchr), else to all of them (std::get, back_inserter).
+    llvm::SmallVector<unsigned, 4> Refs, SameType;
+    QualType RT = R->isPointerType() ? R->getPointeeType() : R;
+    for (unsigned I = 0; I < Args.size() && I < BD->getNumParams(); ++I) {
       QualType PT = BD->getParamDecl(I)->getType();
-      if (PT->isReferenceType())
-        L.add(locationsOf(Args[I]));
-      else if (PT->isPointerType())
-        L.add(pointerTargets(Args[I]));
+      if (!PT->isReferenceType() && !PT->isPointerType())
+        continue;
+      Refs.push_back(I);
+      if (I < Callee->getNumParams()) {
+        QualType CT = Callee->getParamDecl(I)->getType();
+        if (CT->isPointerType())
+          CT = CT->getPointeeType();
+        if (sameBareType(CT, RT))
+          SameType.push_back(I);
+      }
+    }
+    for (unsigned I : SameType.empty() ? Refs : SameType) {
+      QualType PT = BD->getParamDecl(I)->getType();
+      L.add(PT->isReferenceType() ? locationsOf(Args[I])
+                                  : pointerTargets(Args[I]));
     }
     return L;
   }
@@ -621,7 +661,8 @@ Taint Analyzer::assign(const BinaryOperator *BO) {
   if (Compound)
     joinTaint(V, eval(BO->getLHS()), Steps);
   Locs L = locationsOf(BO->getLHS());
-  store(L, V, !Compound, BO->getOperatorLoc(), "assigned to");
+  store(L, V, !Compound && designatesWhole(BO->getLHS()),
+        BO->getOperatorLoc(), "assigned to");
   return V;
 }
 
@@ -672,6 +713,10 @@ void Analyzer::transfer(const Stmt *St) {
           RetRefs.insert(Output{OutputKind::FieldStore, 0, 0, TU.usrOf(F)});
         for (const VarDecl *G : L.Globals)
           RetRefs.insert(Output{OutputKind::GlobalStore, 0, 0, TU.usrOf(G)});
+        // What a call of this function returns a reference to, handed on
+        // (protobuf's mutable_x() returning _internal_mutable_x()).
+        for (int K : L.ViaCalls)
+          RetRefs.insert(Output{OutputKind::StoreViaCall, K, 0, ""});
       }
     }
     return;
@@ -864,6 +909,15 @@ int Analyzer::callSite(const Expr *E, const FunctionDecl *Callee,
   for (unsigned I = 0; I < BD->getNumParams(); ++I)
     CS.OutArg.push_back(isOutParamType(BD->getParamDecl(I)->getType()));
   CS.ReturnsTruth = Callee->getReturnType()->isBooleanType();
+  if (TU.isLibrary(Callee)) {
+    // The solver's default rule reads these flags: they carry the model.
+    LibraryEffect Effect = libraryEffectFor(Callee);
+    if (Effect == LibraryEffect::Handle)
+      CS.ReturnsTruth = true; // The result carries nothing.
+    if (Effect == LibraryEffect::StreamExtract && !isa<CXXMethodDecl>(Callee) &&
+        !CS.OutArg.empty())
+      CS.OutArg[StreamOperand] = false; // Nothing flows into the stream.
+  }
   int K = (int)Calls.size();
   Calls.push_back(std::move(CS));
   CallLocs.push_back(Loc);
@@ -879,27 +933,45 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
     joinTaint(In, A, Steps);
   if (!Callee)
     return In; // FIXME: indirect calls are resolved only by the library rule.
-  std::string Name = Callee->getNameAsString();
   SourceLocation Loc = E->getExprLoc();
+  LibraryEffect Effect = libraryEffectFor(Callee);
+  if (Effect == LibraryEffect::Handle)
+    return {};
   const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
-  if (Obj && MD && !MD->isConst() && !MD->isStatic()) {
+  bool Member = Obj && MD && !MD->isStatic();
+  const FunctionDecl *BD = bindingDecl(Callee);
+  if (Effect == LibraryEffect::StreamExtract) {
+    // The stream flows into the other operands; nothing flows into it.
+    unsigned First = Member ? 0 : 1;
+    Taint Stream = Member ? ObjVal
+                          : (ArgVals.empty() ? Taint() : ArgVals[StreamOperand]);
+    for (unsigned I = First; I < Args.size() && I < BD->getNumParams(); ++I) {
+      QualType PT = BD->getParamDecl(I)->getType();
+      if (!isOutParamType(PT) || Stream.empty())
+        continue;
+      store(PT->isPointerType() ? pointerTargets(Args[I])
+                                : locationsOf(Args[I]),
+            Stream, /*Strong=*/false, Loc, "read by " + quoted(Callee) + " into");
+    }
+    QualType R = Callee->getReturnType();
+    if (R->isBooleanType() || R->isVoidType())
+      return {};
+    return Stream;
+  }
+  if (Member && !MD->isConst()) {
     Locs L = Obj->getType()->isPointerType() ? pointerTargets(Obj)
                                              : locationsOf(Obj);
-    bool Replace = Name == "clear" || Name == "reset" || Name == "assign" ||
-                   (MD->isCopyAssignmentOperator() ||
-                    MD->isMoveAssignmentOperator() ||
-                    Callee->getOverloadedOperator() == OO_Equal);
-    if (Replace) {
+    if (Effect == LibraryEffect::Replace) {
       Taint V;
       for (const Taint &A : ArgVals)
         joinTaint(V, A, Steps);
-      store(L, V, /*Strong=*/true, Loc, "assigned to");
+      store(L, V, designatesWhole(Obj, Obj->getType()->isPointerType()), Loc,
+            "assigned to");
     } else if (!In.empty()) {
       store(L, In, /*Strong=*/false, Loc,
             "stored by " + quoted(Callee) + " in");
     }
   }
-  const FunctionDecl *BD = bindingDecl(Callee);
   for (unsigned I = 0; I < Args.size() && I < BD->getNumParams(); ++I) {
     if (!isOutParamType(BD->getParamDecl(I)->getType()) || In.empty())
       continue;
@@ -934,14 +1006,15 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
   }
   if (!Results.empty()) {
     joinTaint(In, Results, Steps);
-    if (isOutputAlgorithm(Callee))
+    if (Effect == LibraryEffect::OutputAlgorithm)
       for (const Expr *A : Args)
         if (isIteratorLike(A->getType()) && !A->getType()->isPointerType())
           store(pointerTargets(A), Results, /*Strong=*/false, Loc,
                 "written by " + quoted(Callee) + " to");
   }
   // Output iterators (std::back_inserter(v)) refer to their container.
-  if (!HasCallable && isOutputAlgorithm(Callee) && Args.size() >= 3) {
+  if (!HasCallable && Effect == LibraryEffect::OutputAlgorithm &&
+      Args.size() >= 3) {
     const Expr *Dest = Args[2];
     if (isIteratorLike(Dest->getType())) {
       Taint Src = ArgVals[0];
@@ -1037,7 +1110,9 @@ Taint Analyzer::call(const Expr *E) {
   llvm::SmallVector<Taint, 4> ArgVals;
   for (const Expr *A : Args)
     ArgVals.push_back(eval(A));
-  if (Callee && Callee->getBuiltinID())
+  // Builtins (printf, strcpy, free, std::move) are library functions; a
+  // policy entry or annotation on one still takes precedence.
+  if (Callee && Callee->getBuiltinID() && !TU.declInfo(Callee))
     return libraryCall(E, Callee, Obj, Args, ObjVal, ArgVals);
   if (!Callee) {
     // Through a function pointer, or a member pointer: `(o.*pm)(...)`.
@@ -1050,13 +1125,11 @@ Taint Analyzer::call(const Expr *E) {
       }
     return indirectCall(CE, CalleeE, Obj, Args, ObjVal, ArgVals, Loc);
   }
-  if (Obj && isa<CXXOperatorCallExpr>(CE) &&
-      Callee->getOverloadedOperator() == OO_Call && TU.isLibrary(Callee))
-    if (const CXXRecordDecl *RD = Obj->getType()->getAsCXXRecordDecl())
-      if (RD->getName() == "function" || RD->getName() == "move_only_function" ||
-          RD->getName() == "function_ref")
-        // std::function: the callees are what was stored in it.
-        return indirectCall(CE, Obj, nullptr, Args, Taint(), ArgVals, Loc);
+  if (Obj && isa<CXXOperatorCallExpr>(CE) && TU.isLibrary(Callee) &&
+      !TU.declInfo(Callee) &&
+      libraryEffectFor(Callee) == LibraryEffect::IndirectCall)
+    // std::function: the callees are what was stored in it.
+    return indirectCall(CE, Obj, nullptr, Args, Taint(), ArgVals, Loc);
   const DeclInfo *Info = Callee ? TU.declInfo(Callee) : nullptr;
   bool AsCallSite =
       Callee && (Info || (!TU.isLibrary(Callee) && !isTrivialSpecial(Callee)));
@@ -1072,6 +1145,12 @@ Taint Analyzer::call(const Expr *E) {
   // captures reach the captured variables.
   CS.ObjectMutable =
       Obj && MD && (!MD->isConst() || MD->getParent()->isLambda());
+  if (TU.isLibrary(Callee)) {
+    LibraryEffect Effect = libraryEffectFor(Callee);
+    if (Effect == LibraryEffect::StreamExtract ||
+        Effect == LibraryEffect::Handle)
+      CS.ObjectMutable = false; // Nothing flows into the stream or handle.
+  }
   CS.NumArgs = Args.size();
   std::string CName = quoted(Callee);
   if (Obj)

@@ -1,0 +1,211 @@
+//===- LibraryModels.cpp - The library model table ------------------------===//
+#include "LibraryModels.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace purpose {
+namespace {
+
+/// Whether \p DC lies in namespace \p Outer::\p Inner (inline namespaces and
+/// classes in between are skipped).
+bool inNamespace(const DeclContext *DC, llvm::StringRef Outer,
+                 llvm::StringRef Inner) {
+  const NamespaceDecl *In = nullptr;
+  for (; DC; DC = DC->getParent()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (!NS || NS->isInline())
+      continue;
+    if (!In) {
+      if (NS->getName() != Inner)
+        return false;
+      In = NS;
+      continue;
+    }
+    return NS->getName() == Outer;
+  }
+  return false;
+}
+
+llvm::StringRef plainName(const FunctionDecl *FD) {
+  return FD->getDeclName().isIdentifier() ? FD->getName() : llvm::StringRef();
+}
+
+/// A class whose name says it is a stream: std::basic_istream & co,
+/// QDataStream, QTextStream.
+bool isStreamClass(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  llvm::StringRef N = RD->getName();
+  return N.ends_with("stream") || N.ends_with("Stream") ||
+         N.ends_with("streambuf");
+}
+
+QualType bare(QualType T) {
+  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+}
+
+/// `S& operatorOP(S&, ...)` or `S& S::operatorOP(...)`: a stream operator,
+/// which hands back its left operand. The left operand is a non-const lvalue
+/// reference to a class, and the result is a reference to the same class.
+bool isStreamOperator(const FunctionDecl *FD, OverloadedOperatorKind Op) {
+  if (FD->getOverloadedOperator() != Op)
+    return false;
+  QualType R = FD->getReturnType();
+  if (!R->isLValueReferenceType() || R.getNonReferenceType().isConstQualified())
+    return false;
+  QualType Left;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (MD->isStatic() || MD->isConst())
+      return false;
+    Left = MD->getFunctionObjectParameterType();
+  } else {
+    if (FD->getNumParams() < 2)
+      return false;
+    QualType P = FD->getParamDecl(0)->getType();
+    if (!P->isLValueReferenceType() ||
+        P.getNonReferenceType().isConstQualified())
+      return false;
+    Left = P;
+  }
+  if (!bare(Left)->isRecordType())
+    return false;
+  const CXXRecordDecl *LR = bare(Left)->getAsCXXRecordDecl();
+  const CXXRecordDecl *RR = bare(R)->getAsCXXRecordDecl();
+  if (!LR || !RR)
+    return false;
+  return LR->getCanonicalDecl() == RR->getCanonicalDecl() ||
+         (LR->hasDefinition() && LR->isDerivedFrom(RR));
+}
+
+bool isIndirectCall(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->getOverloadedOperator() != OO_Call)
+    return false;
+  llvm::StringRef N = MD->getParent()->getName();
+  return N == "function" || N == "move_only_function" || N == "function_ref" ||
+         N == "copyable_function";
+}
+
+bool isArenaHandle(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (MD && inNamespace(MD->getParent(), "google", "protobuf")) {
+    llvm::StringRef N = plainName(FD);
+    return N == "GetArena" || N == "GetArenaForAllocation" ||
+           N == "GetOwningArena" || N == "GetArenaNoVirtual" ||
+           N == "GetMaybeArenaPointer";
+  }
+  return MD && MD->getParent()->isInStdNamespace() &&
+         plainName(FD) == "get_allocator";
+}
+
+bool isStreamExtract(const FunctionDecl *FD) {
+  if (isStreamOperator(FD, OO_GreaterGreater))
+    return true;
+  llvm::StringRef N = plainName(FD);
+  if (!isa<CXXMethodDecl>(FD))
+    return FD->isInStdNamespace() && N == "getline";
+  const auto *MD = cast<CXXMethodDecl>(FD);
+  if (MD->isStatic() || MD->isConst() || !isStreamClass(MD->getParent()))
+    return false;
+  // Unformatted input: what is read goes to the buffer argument.
+  return N == "read" || N == "readsome" || N == "get" || N == "getline" ||
+         N == "readRawData" || N == "readBytes";
+}
+
+bool isStreamInsert(const FunctionDecl *FD) {
+  return isStreamOperator(FD, OO_LessLess);
+}
+
+bool isRefTuple(const FunctionDecl *FD) {
+  llvm::StringRef N = plainName(FD);
+  return FD->isInStdNamespace() && (N == "tie" || N == "forward_as_tuple");
+}
+
+bool isOutputAlgorithm(const FunctionDecl *FD) {
+  if (!FD->isInStdNamespace() || isa<CXXMethodDecl>(FD))
+    return false;
+  llvm::StringRef N = plainName(FD);
+  return N.contains("copy") || N == "move" || N == "transform" ||
+         N == "merge" || N.starts_with("set_") || N == "partial_sum" ||
+         N == "adjacent_difference" || N.ends_with("_scan") ||
+         N == "swap_ranges";
+}
+
+bool isReplace(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic() || MD->isConst())
+    return false;
+  llvm::StringRef N = plainName(FD);
+  return N == "clear" || N == "reset" || N == "assign" ||
+         MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator() ||
+         MD->getOverloadedOperator() == OO_Equal;
+}
+
+bool always(const FunctionDecl *) { return true; }
+
+const LibraryModel Models[] = {
+    {"std::function::operator() (and move_only_function, function_ref)",
+     LibraryEffect::IndirectCall,
+     "calls what was stored in it: the functions and lambdas whose values "
+     "reach the object",
+     isIndirectCall},
+    {"protobuf GetArena, GetArenaForAllocation, GetOwningArena; "
+     "std::*::get_allocator",
+     LibraryEffect::Handle,
+     "an arena or allocator is where memory comes from, not data: passing it "
+     "to Mutable(arena) must not carry the whole message into one field",
+     isArenaHandle},
+    {"operator>> on a stream (std::istream, QDataStream, QTextStream, any "
+     "`S& >>(S&, T&)`), std::getline, a stream's read/get/getline",
+     LibraryEffect::StreamExtract,
+     "reads out of the stream into the other operand: deserializing into a "
+     "limited field must not make the stream, and everything read from it "
+     "later, limited",
+     isStreamExtract},
+    {"operator<< on a stream (std::ostream, QDataStream, QTextStream, "
+     "QDebug, any `S& <<(S&, T)`)",
+     LibraryEffect::StreamInsert,
+     "writes into the stream; the stream it returns is its left operand, "
+     "never the right one, so `os << a.id << a.phone` does not store the "
+     "phone number in `id`",
+     isStreamInsert},
+    {"std::tie, std::forward_as_tuple", LibraryEffect::RefTuple,
+     "a tuple of references: assigning to it assigns to the arguments",
+     isRefTuple},
+    {"std::copy, std::move (algorithm), std::transform, std::merge, "
+     "std::set_*, *_copy, partial_sum, *_scan, swap_ranges",
+     LibraryEffect::OutputAlgorithm,
+     "writes what the input range holds through the output iterator, the "
+     "third argument",
+     isOutputAlgorithm},
+    {"clear(), reset(), assign(...), operator= (members)",
+     LibraryEffect::Replace,
+     "the object holds the new value only: a strong update when the object "
+     "is a whole local",
+     isReplace},
+    {"any other library function (the default rule)", LibraryEffect::Default,
+     "library bodies are not analyzed: the result carries the object and "
+     "every argument; a non-const member call's object receives them; an "
+     "argument bound to a non-const T& or T* receives the others",
+     always},
+};
+
+} // namespace
+
+llvm::ArrayRef<LibraryModel> libraryModels() { return Models; }
+
+const LibraryModel &libraryModelFor(const FunctionDecl *Callee) {
+  for (const LibraryModel &M : Models)
+    if (M.Matches(Callee))
+      return M;
+  return Models[std::size(Models) - 1];
+}
+
+LibraryEffect libraryEffectFor(const FunctionDecl *Callee) {
+  return Callee ? libraryModelFor(Callee).Effect : LibraryEffect::Default;
+}
+
+} // namespace purpose
