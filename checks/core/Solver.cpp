@@ -730,7 +730,8 @@ void ProgramSolver::search(const std::string &OriginKey, const DeclInfo &O,
         Fd.Message = "'" + O.Name + "', limited to '" + Purposes +
                      "', reaches '" + Fd.SinkName + "', a use for '" + Use +
                      "'";
-        Fd.Fingerprint = fingerprint(O.Name, Fd.SinkName, Fns[Si.F]->USR,
+        Fd.Fingerprint = fingerprint(O.Name, Fd.SinkName,
+                                     fingerprintIdentity(Fns[Si.F]->USR),
                                      Si.CS->Ordinal, Use);
         if (Allowed) {
           Fd.Kind = FindingKind::Allowed;

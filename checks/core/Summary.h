@@ -97,6 +97,26 @@ struct FlowEdge {
 };
 
 /// A call of a function that the solver resolves.
+/// Clang's USR for a lambda in a member function names only the function
+/// and the lambda's parameter types, so two lambdas of one signature there
+/// would be one function. usrOf() appends this marker and the lambda's
+/// position (line:column) to the USRs of a lambda's class and members.
+constexpr const char LambdaPositionMarker[] = "@lambda-at@";
+
+/// The part of a function's USR that fingerprints use: without the lambda
+/// position, so that fingerprints (and users' saved baselines) stay what they
+/// were before lambdas got positions, and do not move when code above a
+/// lambda is edited.
+inline std::string fingerprintIdentity(const std::string &USR) {
+  size_t At = USR.rfind(LambdaPositionMarker);
+  return At == std::string::npos ? USR : USR.substr(0, At);
+}
+
+/// Bumped whenever the per-function analysis changes what summaries say, so
+/// that cached summaries made by an older analysis are not reused (part of
+/// every cache entry's command hash).
+constexpr int AnalysisRevision = 2;
+
 struct CallSite {
   std::string CalleeUSR;
   std::string CalleeName; ///< Fully qualified, for messages and fingerprints.

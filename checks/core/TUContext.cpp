@@ -61,6 +61,19 @@ std::string TUContext::usrOf(const Decl *D) {
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
       if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
         USR += templateArgsSuffix(Ctx, Spec->getTemplateArgs().asArray());
+    // A lambda's class and its members: the lambda's position tells apart
+    // lambdas that Clang's USR does not (Summary.h, LambdaPositionMarker).
+    const auto *Lambda = dyn_cast<CXXRecordDecl>(D);
+    if (!Lambda || !Lambda->isLambda())
+      Lambda = dyn_cast<CXXRecordDecl>(D->getDeclContext());
+    if (Lambda && Lambda->isLambda()) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      SourceLocation Loc = SM.getExpansionLoc(Lambda->getBeginLoc());
+      if (Loc.isValid())
+        USR += std::string(LambdaPositionMarker) +
+               std::to_string(SM.getExpansionLineNumber(Loc)) + ":" +
+               std::to_string(SM.getExpansionColumnNumber(Loc));
+    }
   }
   USRs[D] = USR;
   return USR;

@@ -15,6 +15,7 @@
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -252,7 +253,9 @@ std::string commandHash(const CompilationDatabase &DB, const TUJob &Job,
     }
     return Out + A.substr(Pos).str();
   };
-  std::string S = "purpose-check " PURPOSE_CHECK_VERSION "\n";
+  std::string S = "purpose-check " PURPOSE_CHECK_VERSION " analysis " +
+                  std::to_string(AnalysisRevision) + " llvm " +
+                  std::to_string(LLVM_VERSION_MAJOR) + "\n";
   S += Pol.digest() + "\n";
   for (const CompileCommand &C : DB.getCompileCommands(Job.File)) {
     S += rooted(C.Directory) + "\n";
