@@ -23,7 +23,7 @@ PACKAGES=(
   clang-19 clang-tidy-19 clangd-19 llvm-19-dev libclang-19-dev
   libclang-cpp19-dev libclang-rt-19-dev
   nlohmann-json3-dev catch2 cmake ninja-build
-  libgrpc++-dev libprotobuf-dev
+  libgrpc++-dev libprotobuf-dev protobuf-compiler
   python3 git g++
 )
 

@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -22,16 +23,47 @@ using namespace clang;
 namespace purpose {
 namespace {
 
-/// A local storage location: a variable (Tag 0) or what a pointer or
-/// reference parameter designates (Tag 1).
+/// A local storage location: a variable (Tag 0), what a pointer or
+/// reference parameter designates (Tag 1), or memory allocated in this
+/// function by malloc & co or a new-expression (Tag 2: D is null, Alloc is
+/// the allocating expression).
 struct LocKey {
   const ValueDecl *D;
   int Tag;
+  const Expr *Alloc = nullptr;
   bool operator<(const LocKey &O) const {
-    return std::tie(D, Tag) < std::tie(O.D, O.Tag);
+    return std::tie(D, Tag, Alloc) < std::tie(O.D, O.Tag, O.Alloc);
   }
-  bool operator==(const LocKey &O) const { return D == O.D && Tag == O.Tag; }
+  bool operator==(const LocKey &O) const {
+    return D == O.D && Tag == O.Tag && Alloc == O.Alloc;
+  }
 };
+constexpr int HeapTag = 2;
+
+/// Library functions that return fresh memory: malloc, calloc, realloc,
+/// aligned_alloc, strdup, strndup, and any declared with the malloc
+/// attribute.
+bool isAllocationFunction(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (FD->hasAttr<RestrictAttr>())
+    return true;
+  switch (FD->getBuiltinID()) {
+  case Builtin::BImalloc:
+  case Builtin::BIcalloc:
+  case Builtin::BIrealloc:
+  case Builtin::BIstrdup:
+  case Builtin::BIstrndup:
+    return true;
+  default:
+    break;
+  }
+  if (!FD->getDeclName().isIdentifier())
+    return false;
+  llvm::StringRef N = FD->getName();
+  return N == "malloc" || N == "calloc" || N == "realloc" ||
+         N == "aligned_alloc" || N == "strdup" || N == "strndup";
+}
 
 using State = std::map<LocKey, Taint>;
 
@@ -170,10 +202,75 @@ bool designatesWhole(const Expr *E, bool ThroughPointer = false) {
   return !VD->getType()->isReferenceType() || isa<ParmVarDecl>(VD);
 }
 
+/// Extra CFG edges into catch handlers: from every block of the handler's
+/// try block, and from those blocks' predecessors, since a new-expression, a
+/// constructor or a throw may leave the try block at any point (Clang's CFG
+/// has exception edges only from calls).
+struct HandlerEdges {
+  std::vector<std::vector<unsigned>> Preds, Succs; // By block ID.
+};
+
+void collectTries(const Stmt *S, llvm::SmallVectorImpl<const CXXTryStmt *> &Out) {
+  if (!S)
+    return;
+  if (const auto *T = dyn_cast<CXXTryStmt>(S))
+    Out.push_back(T);
+  for (const Stmt *C : S->children())
+    collectTries(C, Out);
+}
+
+void collectStmts(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
+  if (!S || !Out.insert(S).second)
+    return;
+  for (const Stmt *C : S->children())
+    collectStmts(C, Out);
+}
+
+HandlerEdges handlerEdges(const CFG &G, const Stmt *Body) {
+  HandlerEdges EH;
+  EH.Preds.resize(G.getNumBlockIDs());
+  EH.Succs.resize(G.getNumBlockIDs());
+  llvm::SmallVector<const CXXTryStmt *, 4> Tries;
+  collectTries(Body, Tries);
+  for (const CXXTryStmt *T : Tries) {
+    llvm::DenseSet<const Stmt *> Inside;
+    collectStmts(T->getTryBlock(), Inside);
+    llvm::DenseSet<const Stmt *> Handlers;
+    for (unsigned I = 0; I < T->getNumHandlers(); ++I)
+      Handlers.insert(T->getHandler(I));
+    std::set<unsigned> From;
+    std::vector<unsigned> To;
+    for (const CFGBlock *B : G) {
+      if (B->getLabel() && Handlers.count(B->getLabel()))
+        To.push_back(B->getBlockID());
+      bool In = B->getTerminatorStmt() && Inside.count(B->getTerminatorStmt());
+      for (const CFGElement &El : *B)
+        if (auto St = El.getAs<CFGStmt>())
+          In |= Inside.count(St->getStmt()) > 0;
+      if (!In)
+        continue;
+      From.insert(B->getBlockID());
+      for (const CFGBlock *P : B->preds())
+        if (P)
+          From.insert(P->getBlockID());
+    }
+    for (unsigned H : To)
+      for (unsigned F : From) {
+        EH.Preds[H].push_back(F);
+        EH.Succs[F].push_back(H);
+      }
+  }
+  return EH;
+}
+
 class Analyzer {
 public:
-  Analyzer(TUContext &TU, const FunctionDecl *FD)
-      : TU(TU), Ctx(TU.ast()), SM(Ctx.getSourceManager()), FD(FD) {}
+  /// Analyzes the body of \p FD, or with \p GlobalInit, the initializer of
+  /// that namespace-scope or static member variable (FD is then null).
+  Analyzer(TUContext &TU, const FunctionDecl *FD,
+           const VarDecl *GlobalInit = nullptr)
+      : TU(TU), Ctx(TU.ast()), SM(Ctx.getSourceManager()), FD(FD),
+        GlobalInit(GlobalInit) {}
 
   llvm::Expected<FunctionSummary> run();
 
@@ -222,7 +319,7 @@ private:
     return VD->hasGlobalStorage() || VD->isStaticDataMember();
   }
   int paramIndex(const ValueDecl *D) {
-    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
       if (FD->getParamDecl(I) == D)
         return (int)I;
     return -2;
@@ -234,6 +331,40 @@ private:
       return true;
     return isLocalVar(VD) && VD->getParentFunctionOrMethod() != FD &&
            paramIndex(VD) == -2;
+  }
+
+  // --- pointer locals, flow-sensitively ---
+  /// A local pointer or iterator (not a parameter, capture or reference):
+  /// its value carries PointsTo labels, so a read follows the targets of the
+  /// assignments that reach it.
+  bool isTrackedPointer(const VarDecl *VD) {
+    return isLocalVar(VD) && paramIndex(VD) < 0 && !isCapture(VD) &&
+           !VD->getType()->isReferenceType() && isIteratorLike(VD->getType());
+  }
+  /// The PointsTo label for what \p E, assigned to a tracked pointer, points
+  /// to; empty when that is nothing known.
+  Taint targetLabel(const Expr *E) {
+    Locs L = pointerTargets(E);
+    if (!L.size())
+      return {};
+    auto [It, New] = TargetIds.insert({E, (int)TargetSets.size()});
+    if (New)
+      TargetSets.push_back(L);
+    else
+      TargetSets[It->second] = L;
+    Taint T;
+    T[label(LabelKind::PointsTo, It->second)] = -1;
+    return T;
+  }
+  /// What a dereference of \p Ptr reads besides \p Ptr's value: nothing more
+  /// for a tracked pointer (its value already holds its targets), else the
+  /// flow-insensitive targets.
+  Locs derefTargets(const Expr *Ptr) {
+    if (const auto *D = dyn_cast<DeclRefExpr>(strip(Ptr)))
+      if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+        if (isTrackedPointer(VD))
+          return Locs();
+    return pointerTargets(Ptr);
   }
 
   // --- evaluation ---
@@ -301,11 +432,13 @@ private:
   Taint callCallable(const Expr *Arg, const Taint &In, const Taint &ArgVal);
   void computePointsTo(const CFG &G);
   void pointsToStmt(const Stmt *S, bool &Changed);
+  Locs constructedOver(const Expr *Init);
 
   TUContext &TU;
   ASTContext &Ctx;
   SourceManager &SM;
   const FunctionDecl *FD;
+  const VarDecl *GlobalInit;
 
   std::vector<std::string> Keys{""};
   llvm::StringMap<unsigned> KeyIds;
@@ -315,6 +448,9 @@ private:
   /// Expressions that are CFG elements: their values are kept in ExprVal.
   llvm::DenseSet<const Stmt *> Elements;
   std::map<const VarDecl *, Locs> PointsTo;
+  /// Location sets named by PointsTo labels, by the expression assigned.
+  std::vector<Locs> TargetSets;
+  std::map<const Expr *, int> TargetIds;
   State *Cur = nullptr;
 
   std::vector<CallSite> Calls;
@@ -327,6 +463,8 @@ private:
 void Analyzer::emit(const Taint &T, const Output &O, SourceLocation Loc,
                     const std::string &Msg) {
   for (const auto &[L, S] : T) {
+    if (L.Kind == LabelKind::PointsTo)
+      continue; // Internal: what a pointer local points to.
     auto Key = std::make_pair(L, O);
     auto It = Edges.find(Key);
     unsigned NewLen = (S < 0 ? 0 : Steps[S].Len) + 1;
@@ -406,7 +544,14 @@ Taint Analyzer::readVar(const VarDecl *VD, SourceLocation Loc) {
     T = readGlobal(VD, Loc);
   } else {
     T = readLocs(varLocs(VD), Loc);
-    if (!VD->getType()->isReferenceType()) {
+    if (isTrackedPointer(VD)) {
+      // What it points to here: the targets its value says.
+      Taint Targets;
+      for (const auto &[L, S] : T)
+        if (L.Kind == LabelKind::PointsTo)
+          joinTaint(Targets, readLocs(TargetSets[L.A], Loc), Steps);
+      joinTaint(T, Targets, Steps);
+    } else if (!VD->getType()->isReferenceType()) {
       auto It = PointsTo.find(VD);
       if (It != PointsTo.end())
         joinTaint(T, readLocs(It->second, Loc), Steps);
@@ -480,6 +625,16 @@ Locs Analyzer::pointerTargets(const Expr *E) {
     }
     return L;
   }
+  if (isa<CXXNewExpr>(E)) {
+    L.Locals.insert({nullptr, HeapTag, E});
+    return L;
+  }
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = C->getDirectCallee())
+      if (TU.isLibrary(Callee) && isAllocationFunction(Callee)) {
+        L.Locals.insert({nullptr, HeapTag, E});
+        return L;
+      }
   if (isa<CallExpr>(E) || isa<CXXConstructExpr>(E))
     return locationsOf(E);
   return L;
@@ -615,6 +770,15 @@ void Analyzer::store(const Locs &L, const Taint &T, bool Strong,
                      SourceLocation Loc, const std::string &How) {
   bool Single = L.size() == 1;
   for (const LocKey &K : L.Locals) {
+    if (K.Tag == HeapTag) {
+      unsigned Line = SM.getExpansionLineNumber(K.Alloc->getBeginLoc());
+      joinTaint((*Cur)[K],
+                withStep(T, Loc,
+                         How + " memory allocated on line " +
+                             std::to_string(Line)),
+                Steps);
+      continue; // One location for every object allocated there: only adds.
+    }
     // Compiler-made variables (a range-for's __range) take no trace step.
     Taint V = K.D->isImplicit() ? T : withStep(T, Loc, How + " " + varName(K.D));
     Taint &Slot = (*Cur)[K];
@@ -660,6 +824,10 @@ Taint Analyzer::assign(const BinaryOperator *BO) {
   bool Compound = BO->isCompoundAssignmentOp();
   if (Compound)
     joinTaint(V, eval(BO->getLHS()), Steps);
+  if (const auto *D = dyn_cast<DeclRefExpr>(strip(BO->getLHS())))
+    if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+      if (isTrackedPointer(VD))
+        joinTaint(V, targetLabel(BO->getRHS()), Steps);
   Locs L = locationsOf(BO->getLHS());
   store(L, V, !Compound && designatesWhole(BO->getLHS()),
         BO->getOperatorLoc(), "assigned to");
@@ -671,6 +839,8 @@ void Analyzer::varInit(const VarDecl *VD) {
   if (!Init)
     return;
   Taint V = eval(Init);
+  if (isTrackedPointer(VD))
+    joinTaint(V, targetLabel(Init), Steps);
   if (VD->getType()->isReferenceType() && !isGlobalVar(VD)) {
     // A reference aliases what it is bound to (PointsTo); when that is not
     // known (a temporary, a call result), it holds the value itself.
@@ -699,7 +869,7 @@ void Analyzer::transfer(const Stmt *St) {
     return;
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
-    if (const Expr *RV = RS->getRetValue()) {
+    if (const Expr *RV = RS->getRetValue(); RV && FD) {
       emit(eval(RV), Output{OutputKind::Return, 0, 0, ""}, RS->getBeginLoc(),
            "returned from " + quoted(FD));
       // What a returned reference or pointer refers to, for stores through it.
@@ -781,7 +951,7 @@ Taint Analyzer::compute(const Expr *E) {
         return T;
       }
       Taint T = eval(U->getSubExpr());
-      joinTaint(T, readLocs(pointerTargets(U->getSubExpr()), U->getExprLoc()),
+      joinTaint(T, readLocs(derefTargets(U->getSubExpr()), U->getExprLoc()),
                 Steps);
       return T;
     }
@@ -809,7 +979,7 @@ Taint Analyzer::compute(const Expr *E) {
     // The taint of the array and of the index: table-driven encoders keep it.
     Taint T = eval(A->getBase());
     joinTaint(T, eval(A->getIdx()), Steps);
-    joinTaint(T, readLocs(pointerTargets(A->getBase()), A->getExprLoc()),
+    joinTaint(T, readLocs(derefTargets(A->getBase()), A->getExprLoc()),
               Steps);
     return T;
   }
@@ -961,6 +1131,11 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
   if (Member && !MD->isConst()) {
     Locs L = Obj->getType()->isPointerType() ? pointerTargets(Obj)
                                              : locationsOf(Obj);
+    if (const auto *D = dyn_cast<DeclRefExpr>(strip(Obj)))
+      if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+        if (!VD->getType()->isReferenceType() && !isTrackedPointer(VD) &&
+            PointsTo.count(VD))
+          L.add(PointsTo[VD]); // What it was built over (a text buffer).
     if (Effect == LibraryEffect::Replace) {
       Taint V;
       for (const Taint &A : ArgVals)
@@ -1024,6 +1199,8 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
               "written by " + quoted(Callee) + " to");
     }
   }
+  if (isa<CXXConstructorDecl>(Callee))
+    return In; // The new object.
   if (Callee->getReturnType()->isBooleanType() ||
       Callee->getReturnType()->isVoidType())
     return {};
@@ -1037,11 +1214,11 @@ Taint Analyzer::callCallable(const Expr *Arg, const Taint &In,
     if (CE->getNumArgs() == 1)
       S = strip(CE->getArg(0));
   const FunctionDecl *Target = nullptr;
-  bool HasObject = false;
+  bool HasObject = false, IsClosure = false;
   if (const CXXRecordDecl *RD = S->getType()->getAsCXXRecordDecl()) {
     if (RD->isLambda()) {
       Target = RD->getLambdaCallOperator();
-      HasObject = true;
+      HasObject = IsClosure = true;
     }
   } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
     if (U->getOpcode() == UO_AddrOf)
@@ -1052,18 +1229,25 @@ Taint Analyzer::callCallable(const Expr *Arg, const Taint &In,
   }
   if (!Target || TU.isLibrary(Target))
     return {};
+  // A member function (`std::thread(&W::Run, this, x)`) is called on one of
+  // the other arguments: its object gets what they carry.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Target))
+    HasObject |= MD->isInstance();
   int K = callSite(Arg, Target, Arg->getExprLoc());
   CallSite &CS = Calls[K];
   CS.HasObject = HasObject;
   CS.NumArgs = Target->getNumParams();
   std::string CName = quoted(Target);
-  if (HasObject)
+  if (IsClosure)
     emit(ArgVal, Output{OutputKind::CallArg, K, ObjectIndex, ""},
+         Arg->getExprLoc(), "object of call to " + CName);
+  else if (HasObject)
+    emit(In, Output{OutputKind::CallArg, K, ObjectIndex, ""},
          Arg->getExprLoc(), "object of call to " + CName);
   for (unsigned I = 0; I < CS.NumArgs; ++I)
     emit(In, Output{OutputKind::CallArg, K, (int)I, ""}, Arg->getExprLoc(),
          "passed to " + CName + " as argument " + std::to_string(I + 1));
-  if (HasObject) {
+  if (IsClosure) {
     // Writes to captures by reference reach the captured variables.
     Locs L = pointerTargets(Arg);
     Taint V;
@@ -1253,7 +1437,12 @@ Taint Analyzer::construct(const CXXConstructExpr *E) {
                                       (!Ctor->isImplicit() ||
                                        runsMemberInitializers(Ctor))));
   if (!AsCallSite) {
-    Taint V = libraryCall(E, nullptr, nullptr, Args, Taint(), ArgVals);
+    // Library constructors follow the default rule, but for those the model
+    // table says run a callable (std::thread).
+    const FunctionDecl *Model =
+        Ctor && libraryEffectFor(Ctor) == LibraryEffect::RunsCallable ? Ctor
+                                                                       : nullptr;
+    Taint V = libraryCall(E, Model, nullptr, Args, Taint(), ArgVals);
     joinTaint(V, Whole, Steps);
     return V;
   }
@@ -1269,6 +1458,24 @@ Taint Analyzer::construct(const CXXConstructExpr *E) {
   if (TU.isLibrary(Ctor)) // A library constructor with a role: its result.
     R[label(LabelKind::CallRet, K)] = -1;
   return R;
+}
+
+Locs Analyzer::constructedOver(const Expr *Init) {
+  // A library object built over a buffer it writes into
+  // (`QTextStream ts(&text)`, `std::unique_ptr<T> u(p)`) refers to it.
+  Locs L;
+  const auto *CE = dyn_cast<CXXConstructExpr>(strip(Init));
+  if (!CE || !CE->getConstructor() || !TU.isLibrary(CE->getConstructor()))
+    return L;
+  const FunctionDecl *BD = bindingDecl(CE->getConstructor());
+  for (unsigned I = 0; I < CE->getNumArgs() && I < BD->getNumParams(); ++I) {
+    QualType PT = BD->getParamDecl(I)->getType();
+    if (!isOutParamType(PT))
+      continue;
+    L.add(PT->isPointerType() ? pointerTargets(CE->getArg(I))
+                              : locationsOf(CE->getArg(I)));
+  }
+  return L;
 }
 
 void Analyzer::pointsToStmt(const Stmt *S, bool &Changed) {
@@ -1288,6 +1495,8 @@ void Analyzer::pointsToStmt(const Stmt *S, bool &Changed) {
         addTo(VD, locationsOf(VD->getInit()));
       else if (isIteratorLike(T))
         addTo(VD, pointerTargets(VD->getInit()));
+      else
+        addTo(VD, constructedOver(VD->getInit()));
     }
     return;
   }
@@ -1344,13 +1553,19 @@ void Analyzer::transferBlock(const CFGBlock *B, State &S) {
 
 llvm::Expected<FunctionSummary> Analyzer::run() {
   FunctionSummary Sum;
-  Sum.USR = TU.usrOf(FD);
-  Sum.Name = nameOf(FD);
-  Sum.Pos = TU.posOf(FD->getLocation());
-  Sum.NumParams = FD->getNumParams();
-  for (const ParmVarDecl *P : FD->parameters())
-    Sum.ParamNames.push_back(P->getNameAsString());
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+  if (GlobalInit) {
+    Sum.USR = TU.usrOf(GlobalInit) + GlobalInitSuffix;
+    Sum.Name = nameOf(GlobalInit);
+    Sum.Pos = TU.posOf(GlobalInit->getLocation());
+  } else {
+    Sum.USR = TU.usrOf(FD);
+    Sum.Name = nameOf(FD);
+    Sum.Pos = TU.posOf(FD->getLocation());
+    Sum.NumParams = FD->getNumParams();
+    for (const ParmVarDecl *P : FD->parameters())
+      Sum.ParamNames.push_back(P->getNameAsString());
+  }
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD)) {
     Sum.IsMethod = MD->isInstance();
     for (const CXXMethodDecl *O : MD->overridden_methods())
       Sum.Overrides.push_back(TU.usrOf(O));
@@ -1364,8 +1579,16 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
   Opts.AddCXXDefaultInitExprInCtors = true;
   Opts.AddCXXDefaultInitExprInAggregates = true;
   Opts.setAllAlwaysAdd();
-  std::unique_ptr<CFG> G =
-      CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
+  std::unique_ptr<CFG> G;
+  if (GlobalInit) {
+    // The initializer as the one statement of a function: `T g = init;`.
+    auto *VD = const_cast<VarDecl *>(GlobalInit);
+    auto *DS = new (Ctx)
+        DeclStmt(DeclGroupRef(VD), VD->getBeginLoc(), VD->getEndLoc());
+    G = CFG::buildCFG(VD, DS, &Ctx, Opts);
+  } else {
+    G = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
+  }
   if (!G)
     return Sum; // FIXME: functions Clang cannot build a CFG for are skipped.
 
@@ -1377,7 +1600,7 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
 
   // Entry state: parameters hold what the caller passed.
   State Entry;
-  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+  for (unsigned I = 0; FD && I < FD->getNumParams(); ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
     Taint T;
     T[label(LabelKind::Param, (int)I)] = -1;
@@ -1439,6 +1662,7 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
     for (const CFGBlock *B : *G)
       ByID[B->getBlockID()] = B;
   }
+  HandlerEdges EH = handlerEdges(*G, GlobalInit ? nullptr : FD->getBody());
   std::set<std::pair<unsigned, unsigned>> Work; // (RPO index, block ID)
   Work.insert({RPO[G->getEntry().getBlockID()], G->getEntry().getBlockID()});
   while (!Work.empty()) {
@@ -1455,6 +1679,9 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
     for (const CFGBlock *P : B->preds())
       if (P && Seen[P->getBlockID()])
         joinState(In, Out[P->getBlockID()], Steps);
+    for (unsigned P : EH.Preds[B->getBlockID()])
+      if (Seen[P])
+        joinState(In, Out[P], Steps);
     transferBlock(B, In);
     bool Changed = !Seen[B->getBlockID()];
     Seen[B->getBlockID()] = true;
@@ -1464,6 +1691,8 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
     for (const CFGBlock *S : B->succs())
       if (S)
         Work.insert({RPO[S->getBlockID()], S->getBlockID()});
+    for (unsigned S : EH.Succs[B->getBlockID()])
+      Work.insert({RPO[S], S});
   }
 
   // Ordinals of calls among the calls of the same callee, in source order.
@@ -1509,6 +1738,12 @@ bool runsMemberInitializers(const FunctionDecl *FD) {
 llvm::Expected<FunctionSummary> analyzeFunction(TUContext &TU,
                                                 const FunctionDecl *FD) {
   Analyzer A(TU, FD);
+  return A.run();
+}
+
+llvm::Expected<FunctionSummary>
+analyzeGlobalInitializer(TUContext &TU, const VarDecl *VD) {
+  Analyzer A(TU, nullptr, VD);
   return A.run();
 }
 

@@ -42,6 +42,16 @@ bool runsMemberInitializers(const clang::FunctionDecl *FD);
 llvm::Expected<FunctionSummary> analyzeFunction(TUContext &TU,
                                                 const clang::FunctionDecl *FD);
 
+/// Analyzes the initializer of \p VD, a variable at namespace scope or a
+/// static data member, as a function without parameters whose one statement
+/// is the definition. Its summary's USR is the variable's plus
+/// GlobalInitSuffix.
+llvm::Expected<FunctionSummary>
+analyzeGlobalInitializer(TUContext &TU, const clang::VarDecl *VD);
+
+/// Appended to a variable's USR to name its initializer's summary.
+constexpr const char GlobalInitSuffix[] = "@initializer";
+
 } // namespace purpose
 
 #endif

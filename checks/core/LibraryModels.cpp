@@ -144,6 +144,14 @@ bool isReplace(const FunctionDecl *FD) {
          MD->getOverloadedOperator() == OO_Equal;
 }
 
+bool isThreadConstructor(const FunctionDecl *FD) {
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD);
+  if (!Ctor || !Ctor->getParent()->isInStdNamespace())
+    return false;
+  llvm::StringRef N = Ctor->getParent()->getName();
+  return N == "thread" || N == "jthread";
+}
+
 bool always(const FunctionDecl *) { return true; }
 
 const LibraryModel Models[] = {
@@ -152,6 +160,10 @@ const LibraryModel Models[] = {
      "calls what was stored in it: the functions and lambdas whose values "
      "reach the object",
      isIndirectCall},
+    {"std::thread and std::jthread constructors", LibraryEffect::RunsCallable,
+     "the new thread calls the callable (a function, a member function with "
+     "its object, a lambda) with the other arguments",
+     isThreadConstructor},
     {"protobuf GetArena, GetArenaForAllocation, GetOwningArena; "
      "std::*::get_allocator",
      LibraryEffect::Handle,

@@ -51,6 +51,10 @@ enum class LibraryEffect {
   /// std::function::operator() and its kin: an indirect call of what is
   /// stored in the object.
   IndirectCall,
+  /// std::thread and std::jthread constructors: the callable (a function, a
+  /// member function with its object, a lambda) is called with the other
+  /// arguments, and the new object carries its arguments.
+  RunsCallable,
 };
 
 /// One entry of the table: when it applies, what it does, and why.

@@ -241,6 +241,8 @@ int ProgramSolver::labelNode(int F, const Label &L) {
     return node(NodeKind::CallOut, F, L.A, L.B);
   case LabelKind::FuncRef:
     return node(NodeKind::FuncRef, -1, 0, 0, L.Key);
+  case LabelKind::PointsTo:
+    break; // Never in a summary.
   }
   return -1;
 }
@@ -457,7 +459,10 @@ void ProgramSolver::bindCalls() {
                     1, nullptr,
                     extraStep(CS.Pos, "read by '" + CS.CalleeName + "'"));
         }
-        continue;
+        // A sink that is also a source (an out-parameter it fills and
+        // consumes) is both: its outputs reach later calls.
+        if (!Info->isSource())
+          continue;
       }
       if (Info && Info->Declassify) {
         int St = extraStep(CS.Pos, "declassified by '" + CS.CalleeName + "'");

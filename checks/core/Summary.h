@@ -54,6 +54,11 @@ enum class LabelKind : uint8_t {
   CallRet, ///< A = call site index.
   CallOut, ///< A = call site index, B = argument index (ObjectIndex: object).
   FuncRef, ///< Key = USR of a function or lambda whose address this value is.
+  /// Internal to the function analyzer, never in a summary: the value of a
+  /// pointer or iterator local may point to location set A (so that what it
+  /// points to is read flow-sensitively: `p = &other` stops reading the old
+  /// target).
+  PointsTo,
 };
 
 struct Label {
@@ -115,7 +120,7 @@ inline std::string fingerprintIdentity(const std::string &USR) {
 /// Bumped whenever the per-function analysis changes what summaries say, so
 /// that cached summaries made by an older analysis are not reused (part of
 /// every cache entry's command hash).
-constexpr int AnalysisRevision = 2;
+constexpr int AnalysisRevision = 3;
 
 struct CallSite {
   std::string CalleeUSR;

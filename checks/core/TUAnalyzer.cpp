@@ -3,6 +3,7 @@
 #include "FunctionAnalyzer.h"
 #include "TUContext.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -52,12 +53,23 @@ public:
     return true;
   }
   bool VisitVarDecl(VarDecl *D) {
-    if (!isa<ParmVarDecl>(D))
-      noteAnnotated(D);
+    if (isa<ParmVarDecl>(D))
+      return true;
+    noteAnnotated(D);
+    // Initializers of variables at namespace scope and of static members run
+    // outside any function body: each is analyzed on its own.
+    if (D->hasGlobalStorage() && !D->isStaticLocal() && D->hasInit() &&
+        D->isThisDeclarationADefinition() == VarDecl::Definition &&
+        !D->getDeclContext()->isDependentContext() && !D->isInvalidDecl() &&
+        !D->getInit()->isValueDependent() && !TU.isLibrary(D) &&
+        !isa<VarTemplatePartialSpecializationDecl>(D) &&
+        !D->getDescribedVarTemplate() && SeenGlobals.insert(D).second)
+      Globals.push_back(D);
     return true;
   }
 
   std::vector<const FunctionDecl *> Functions;
+  std::vector<const VarDecl *> Globals;
 
 private:
   void noteAnnotated(NamedDecl *D) {
@@ -81,6 +93,7 @@ private:
 
   TUContext &TU;
   llvm::DenseSet<const FunctionDecl *> Seen;
+  llvm::DenseSet<const VarDecl *> SeenGlobals;
 };
 
 } // namespace
@@ -102,6 +115,16 @@ void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol,
       continue;
     }
     Out.Functions.push_back(std::move(*Sum));
+  }
+  for (const VarDecl *VD : C.Globals) {
+    auto Sum = analyzeGlobalInitializer(TU, VD);
+    if (!Sum) {
+      Errors.push_back({llvm::toString(Sum.takeError())});
+      continue;
+    }
+    // Most initializers are constants: keep only those that carry data.
+    if (!Sum->Edges.empty() || !Sum->Calls.empty())
+      Out.Functions.push_back(std::move(*Sum));
   }
 }
 

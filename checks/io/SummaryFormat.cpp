@@ -30,6 +30,8 @@ const char *kindName(LabelKind K) {
     return "call_out";
   case LabelKind::FuncRef:
     return "func_ref";
+  case LabelKind::PointsTo:
+    break; // Never in a summary.
   }
   return nullptr;
 }

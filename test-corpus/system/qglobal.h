@@ -3,5 +3,6 @@
 
 using qsizetype = long long;
 using qint64 = long long;
+using qint32 = int;
 
 #define Q_DECLARE_METATYPE(T)
