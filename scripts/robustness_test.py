@@ -48,6 +48,7 @@ CASES = {
     "compdb-missing": bad_input.case_compdb_missing,
     "compdb-malformed": bad_input.case_compdb_malformed,
     "compdb-missing-file": bad_input.case_compdb_missing_file,
+    "compdb-relative": bad_input.case_compdb_relative,
     "broken-tu": bad_input.case_broken_tu,
     "cache-unwritable": bad_input.case_cache_unwritable,
     "output-unwritable": bad_input.case_output_unwritable,

@@ -133,6 +133,16 @@ bool isOutParamType(QualType T) {
   return true;
 }
 
+/// Library rule: an out-parameter of a library function, except a pointer to
+/// a type the program never sees the inside of (`GMimeParserOptions *`,
+/// `LDAP *`): such an opaque handle is the library's state, not an output.
+bool isLibraryOutParamType(QualType T) {
+  if (!isOutParamType(T))
+    return false;
+  QualType Pointee = T->getPointeeType();
+  return !(Pointee->isRecordType() && Pointee->isIncompleteType());
+}
+
 /// The declaration whose parameter types say how arguments bind: the
 /// template pattern for instantiations, so that `T&&` stays a forwarding
 /// reference.
@@ -1076,13 +1086,17 @@ int Analyzer::callSite(const Expr *E, const FunctionDecl *Callee,
   CS.CalleeName = nameOf(Callee);
   CS.Pos = TU.posOf(Loc);
   const FunctionDecl *BD = bindingDecl(Callee);
-  for (unsigned I = 0; I < BD->getNumParams(); ++I)
-    CS.OutArg.push_back(isOutParamType(BD->getParamDecl(I)->getType()));
+  bool Library = TU.isLibrary(Callee);
+  for (unsigned I = 0; I < BD->getNumParams(); ++I) {
+    QualType PT = BD->getParamDecl(I)->getType();
+    CS.OutArg.push_back(Library ? isLibraryOutParamType(PT)
+                                : isOutParamType(PT));
+  }
   CS.ReturnsTruth = Callee->getReturnType()->isBooleanType();
   if (TU.isLibrary(Callee)) {
     // The solver's default rule reads these flags: they carry the model.
     LibraryEffect Effect = libraryEffectFor(Callee);
-    if (Effect == LibraryEffect::Handle)
+    if (Effect == LibraryEffect::Handle || Effect == LibraryEffect::Count)
       CS.ReturnsTruth = true; // The result carries nothing.
     if (Effect == LibraryEffect::StreamExtract && !isa<CXXMethodDecl>(Callee) &&
         !CS.OutArg.empty())
@@ -1105,7 +1119,7 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
     return In; // FIXME: indirect calls are resolved only by the library rule.
   SourceLocation Loc = E->getExprLoc();
   LibraryEffect Effect = libraryEffectFor(Callee);
-  if (Effect == LibraryEffect::Handle)
+  if (Effect == LibraryEffect::Handle || Effect == LibraryEffect::Count)
     return {};
   const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
   bool Member = Obj && MD && !MD->isStatic();
@@ -1117,7 +1131,7 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
                           : (ArgVals.empty() ? Taint() : ArgVals[StreamOperand]);
     for (unsigned I = First; I < Args.size() && I < BD->getNumParams(); ++I) {
       QualType PT = BD->getParamDecl(I)->getType();
-      if (!isOutParamType(PT) || Stream.empty())
+      if (!isLibraryOutParamType(PT) || Stream.empty())
         continue;
       store(PT->isPointerType() ? pointerTargets(Args[I])
                                 : locationsOf(Args[I]),
@@ -1148,7 +1162,7 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
     }
   }
   for (unsigned I = 0; I < Args.size() && I < BD->getNumParams(); ++I) {
-    if (!isOutParamType(BD->getParamDecl(I)->getType()) || In.empty())
+    if (!isLibraryOutParamType(BD->getParamDecl(I)->getType()) || In.empty())
       continue;
     QualType PT = BD->getParamDecl(I)->getType();
     Locs L = PT->isPointerType() ? pointerTargets(Args[I])
@@ -1201,6 +1215,15 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
   }
   if (isa<CXXConstructorDecl>(Callee))
     return In; // The new object.
+  if (Effect == LibraryEffect::Cursor) {
+    // Only the cursor: the arguments of the result's own type.
+    Taint Cursor;
+    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+      if (sameBareType(Callee->getParamDecl(I)->getType(),
+                       Callee->getReturnType()))
+        joinTaint(Cursor, ArgVals[I], Steps);
+    return Cursor;
+  }
   if (Callee->getReturnType()->isBooleanType() ||
       Callee->getReturnType()->isVoidType())
     return {};
@@ -1470,7 +1493,7 @@ Locs Analyzer::constructedOver(const Expr *Init) {
   const FunctionDecl *BD = bindingDecl(CE->getConstructor());
   for (unsigned I = 0; I < CE->getNumArgs() && I < BD->getNumParams(); ++I) {
     QualType PT = BD->getParamDecl(I)->getType();
-    if (!isOutParamType(PT))
+    if (!isLibraryOutParamType(PT))
       continue;
     L.add(PT->isPointerType() ? pointerTargets(CE->getArg(I))
                               : locationsOf(CE->getArg(I)));
@@ -1704,7 +1727,9 @@ llvm::Expected<FunctionSummary> Analyzer::run() {
   });
   std::map<std::string, unsigned> Seq;
   for (int I : Order)
-    Calls[I].Ordinal = Seq[Calls[I].CalleeUSR]++;
+    // By name, as fingerprints name the callee: two overloads of one sink
+    // called in one function get ordinals 0 and 1, never both 0.
+    Calls[I].Ordinal = Seq[Calls[I].CalleeName]++;
   Sum.Calls = std::move(Calls);
 
   auto toLabel = [&](const Lbl &L) {

@@ -152,9 +152,46 @@ bool isThreadConstructor(const FunctionDecl *FD) {
   return N == "thread" || N == "jthread";
 }
 
+bool isCount(const FunctionDecl *FD) {
+  QualType R = FD->getReturnType();
+  if (!R->isIntegerType() || R->isBooleanType() || R->isAnyCharacterType())
+    return false;
+  llvm::StringRef N = plainName(FD);
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    return MD->isConst() &&
+           (N == "size" || N == "length" || N == "count" || N == "capacity" ||
+            N == "max_size" || N == "ssize" || N == "size_bytes" ||
+            N == "bucket_count");
+  if (FD->isInStdNamespace())
+    return N == "size" || N == "ssize" || N == "count" || N == "count_if" ||
+           N == "distance";
+  return N == "strlen" || N == "wcslen" || N == "strnlen" ||
+         N.ends_with("_length") || N.ends_with("_count");
+}
+
+bool isProtobufCursor(const FunctionDecl *FD) {
+  QualType R = FD->getReturnType();
+  return R->isPointerType() && R->getPointeeType().isConstQualified() &&
+         R->getPointeeType()->isCharType() &&
+         inNamespace(FD->getDeclContext(), "protobuf", "internal");
+}
+
 bool always(const FunctionDecl *) { return true; }
 
 const LibraryModel Models[] = {
+    {"size(), length(), count(), capacity() (const members returning an "
+     "integer); std::size, std::count, std::distance; strlen, wcslen, "
+     "C functions named *_length or *_count",
+     LibraryEffect::Count,
+     "a count or a length is not the data it counts: logging how many "
+     "contacts a list holds does not log the contacts",
+     isCount},
+    {"protobuf's wire-format parsers (google::protobuf::internal functions "
+     "returning the const char* parse cursor)",
+     LibraryEffect::Cursor,
+     "the cursor they return points into the input, not into the field they "
+     "parsed: generated parsing code reads the next field through it",
+     isProtobufCursor},
     {"std::function::operator() (and move_only_function, function_ref)",
      LibraryEffect::IndirectCall,
      "calls what was stored in it: the functions and lambdas whose values "

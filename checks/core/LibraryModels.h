@@ -51,6 +51,13 @@ enum class LibraryEffect {
   /// std::function::operator() and its kin: an indirect call of what is
   /// stored in the object.
   IndirectCall,
+  /// size(), length(), count(), strlen, `*_length`: a count or a length is
+  /// not the data it counts; the result carries nothing.
+  Count,
+  /// A parser that takes and returns a cursor into its input (protobuf's
+  /// wire-format readers): the result carries only the arguments of its own
+  /// type (the cursor), never the field it parsed into.
+  Cursor,
   /// std::thread and std::jthread constructors: the callable (a function, a
   /// member function with its object, a lambda) is called with the other
   /// arguments, and the new object carries its arguments.

@@ -459,6 +459,13 @@ void ProgramSolver::bindCalls() {
                     1, nullptr,
                     extraStep(CS.Pos, "read by '" + CS.CalleeName + "'"));
         }
+        // What a sink returns carries what it was given (an exported
+        // vCard holds the contact), as for any library call.
+        if (!CS.ReturnsTruth) {
+          int St = extraStep(CS.Pos, "returned by '" + CS.CalleeName + "'");
+          for (int J = FirstArg; J < (int)CS.NumArgs; ++J)
+            addEdge(argNode(J), Ret, EdgeKind::Library, 1, nullptr, St);
+        }
         // A sink that is also a source (an out-parameter it fills and
         // consumes) is both: its outputs reach later calls.
         if (!Info->isSource())

@@ -149,7 +149,9 @@ SourcePos TUContext::posOf(SourceLocation Loc) {
     std::string Name;
     if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
       llvm::SmallString<256> Path(FE->getName());
-      llvm::sys::fs::make_absolute(Path);
+      // Relative to the compile command's directory (the file manager's
+      // working directory), not to where the tool was started.
+      SM.getFileManager().makeAbsolutePath(Path);
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       Name = std::string(Path.str());
     }

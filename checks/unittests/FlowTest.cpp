@@ -556,3 +556,28 @@ void Elsewhere(const Account &a) {
 } // namespace hubs
 )cpp");
 }
+
+//===-- Fingerprints ------------------------------------------------------===//
+
+TEST_CASE("calls of two overloads of one sink get distinct fingerprints",
+          "[flow]") {
+  // Fingerprints name the callee, not its overload: ordinals must count
+  // calls by name, or the second call's violation shares the first's
+  // fingerprint and a baseline of one silently hides the other.
+  const char *Code = R"cpp(#include "prelude.h"
+struct Account { SECURITY_CONTACT std::string phone; long id = 0; };
+AD_TARGETING void Send(const std::string &S);
+AD_TARGETING void Send(long N);
+void f(const Account &a) {
+  Send(a.phone.size() ? a.phone : "");  // [[flow: Account::phone]]
+  Send((long)a.phone[0]);               // [[flow: Account::phone]]
+}
+)cpp";
+  std::string Problems;
+  SolveResult R = analyze(Code, Problems);
+  INFO(Problems);
+  REQUIRE(Problems.empty());
+  CHECK(compareFlows(parseMarkers(Code), foundFlows(R)) == "");
+  REQUIRE(R.Violations.size() == 2);
+  CHECK(R.Violations[0].Fingerprint != R.Violations[1].Fingerprint);
+}

@@ -115,6 +115,42 @@ def case_compdb_missing_file(c, work, args):
                     "%s: the good TU's violation is not in the text report" % what)
 
 
+def case_compdb_relative(c, work, args):
+    """A database whose files and include directories are relative to each
+    entry's "directory" (as Meson and some CMake generators write them), with
+    the tool started from another directory: the violations are reported at
+    the real files, in JSON and in text."""
+    expected = small_project(work)
+    entries = json.load(open(os.path.join(work.build, "compile_commands.json")))
+    for e in entries:
+        rel = os.path.relpath(e["file"], work.build)
+        e["directory"] = work.build
+        e["file"] = rel
+        e["arguments"] = [("-I" + os.path.relpath(a[2:], work.build))
+                          if a.startswith("-I") else (rel if a == os.path.join(work.src, os.path.basename(rel)) else a)
+                          for a in e["arguments"]]
+    with open(os.path.join(work.build, "compile_commands.json"), "w") as f:
+        json.dump(entries, f, indent=2)
+    elsewhere = work.path("elsewhere", "deeper")
+    os.makedirs(elsewhere, exist_ok=True)
+    out = work.path("out.json")
+    r = run(["-p", work.build, "--source-root", work.root, "--format=json",
+             "-o", out, "--no-cache"], cwd=elsewhere)
+    expect(c, "compdb-relative: json", r, 1)
+    check_violations(c, "compdb-relative: json", check_report(c, "compdb-relative", out, 1),
+                     expected)
+    r = run(["-p", work.build, "--no-cache"], cwd=elsewhere)
+    expect(c, "compdb-relative: text", r, 1)
+    for e in expected:
+        real = os.path.join(work.src, e["sink_file"])
+        shown = ["%s:%d:" % (p, e["sink_line"])
+                 for p in (real, os.path.relpath(real, elsewhere))]
+        c.check(any(re.search(r"(^|\s)" + re.escape(s), r.out + r.err, re.M)
+                    for s in shown),
+                "compdb-relative: text: no warning at %s:%d\n    %s"
+                % (real, e["sink_line"], r.tail()))
+
+
 BROKEN_TU = """#include "purpose.h"
 PURPOSE_LIMITED("security") int Phone();
 AD_TARGETING void Upload(int);

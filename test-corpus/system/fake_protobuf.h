@@ -24,3 +24,16 @@ class MessageLite {
 };
 }  // namespace protobuf
 }  // namespace google
+
+#include <cstdint>
+
+namespace google {
+namespace protobuf {
+namespace internal {
+class ParseContext;
+const char* InlineGreedyStringParser(std::string* s, const char* ptr,
+                                     ParseContext* ctx);
+const char* ReadVarint64(const char* p, uint64_t* out);
+}  // namespace internal
+}  // namespace protobuf
+}  // namespace google
