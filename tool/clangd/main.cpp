@@ -17,6 +17,8 @@ extern volatile int PurposeCheckModuleAnchorSource;
     PurposeCheckModuleAnchorSource;
 } // namespace purpose
 
+#include "llvm/Config/llvm-config.h"
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -25,6 +27,17 @@ extern volatile int PurposeCheckModuleAnchorSource;
 /// resource directory of the Clang it was built against, as purpose-check
 /// does.
 int main(int Argc, char *Argv[]) {
+  // --version names this binary, not stock clangd, so that a user can tell
+  // which one the editor runs.
+  for (int I = 1; I < Argc; ++I)
+    if (std::strcmp(Argv[I], "--version") == 0 ||
+        std::strcmp(Argv[I], "-version") == 0) {
+      std::printf("purpose-clangd %s: clangd with the purpose-* checks of "
+                  "purpose-check %s\nbased on clangd from LLVM %s\n",
+                  PURPOSE_CHECK_VERSION, PURPOSE_CHECK_VERSION,
+                  LLVM_VERSION_STRING);
+      return 0;
+    }
   std::vector<char *> Args(Argv, Argv + Argc);
   bool HasResourceDir = false;
   for (int I = 1; I < Argc; ++I)
