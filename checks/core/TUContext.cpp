@@ -121,12 +121,26 @@ std::string TUContext::qualifiedName(const NamedDecl *D) {
   return S;
 }
 
+/// A header in the system's include trees, however the compile command
+/// reaches it: pkg-config hands out `-I/usr/include/glib-2.0`, which makes
+/// GLib's headers user headers to the compiler, though they are the
+/// library's as much as `<stdio.h>` is.
+static bool isUnderSystemIncludeTree(const SourceManager &SM, FileID FID) {
+  OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+  if (!FE)
+    return false;
+  llvm::StringRef Name = FE->getName();
+  return Name.starts_with("/usr/include/") ||
+         Name.starts_with("/usr/local/include/");
+}
+
 bool isInLibraryHeader(const Decl *D) {
   SourceLocation Loc = D->getLocation();
   if (Loc.isInvalid())
     return false;
   const SourceManager &SM = D->getASTContext().getSourceManager();
-  return SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+  SourceLocation E = SM.getExpansionLoc(Loc);
+  return SM.isInSystemHeader(E) || isUnderSystemIncludeTree(SM, SM.getFileID(E));
 }
 
 bool TUContext::isLibrary(const Decl *D) {

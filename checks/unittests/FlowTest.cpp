@@ -138,10 +138,14 @@ std::set<LineOrigin> foundFlows(const SolveResult &R) {
 /// Parses, reduces and solves \p Code. \p Problems receives compiler errors,
 /// analysis errors and annotation errors: a snippet that does not compile
 /// must not pass for reporting nothing.
-SolveResult analyze(llvm::StringRef Code, std::string &Problems) {
+SolveResult analyze(llvm::StringRef Code, std::string &Problems,
+                    const std::vector<std::string> &ExtraArgs = {},
+                    const clang::tooling::FileContentMappings &ExtraFiles = {}) {
   std::vector<std::string> Args = {"-std=c++17", "-I" + annotationsDir()};
+  Args.insert(Args.end(), ExtraArgs.begin(), ExtraArgs.end());
   clang::tooling::FileContentMappings Files = {
       {"/flowtest/prelude.h", Prelude}};
+  Files.insert(Files.end(), ExtraFiles.begin(), ExtraFiles.end());
   std::string Diags;
   llvm::raw_string_ostream DiagOS(Diags);
   auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
@@ -580,4 +584,37 @@ void f(const Account &a) {
   CHECK(compareFlows(parseMarkers(Code), foundFlows(R)) == "");
   REQUIRE(R.Violations.size() == 2);
   CHECK(R.Violations[0].Fingerprint != R.Violations[1].Fingerprint);
+}
+
+//===-- What counts as library code ---------------------------------------===//
+
+TEST_CASE("a header under /usr/include is library code even through -I",
+          "[flow]") {
+  // pkg-config passes -I/usr/include/glib-2.0: GLib's headers are then user
+  // headers to the compiler. Their types must stay the library's, or a field
+  // that only library code writes (GList::data) is never seen written.
+  const char *Header = R"cpp(#pragma once
+struct Node { void *data; Node *next; };
+void node_fill(Node *n, const char *text);
+)cpp";
+  const char *Code = R"cpp(#include "prelude.h"
+#include <fakelib.h>
+struct Account { SECURITY_CONTACT std::string phone; std::string name; };
+void f(const Account &a) {
+  Node n;
+  node_fill(&n, a.phone.c_str());
+  Upload(static_cast<const char *>(n.data));  // [[flow: Account::phone]]
+  Node m;
+  node_fill(&m, a.name.c_str());
+  Upload(static_cast<const char *>(m.data));  // [[no-flow]]
+}
+)cpp";
+  std::string Problems;
+  SolveResult R = analyze(Code, Problems, {"-I/usr/include/purpose-fakelib"},
+                          {{"/usr/include/purpose-fakelib/fakelib.h", Header}});
+  INFO(Problems);
+  CHECK(Problems.empty());
+  std::string Mismatch = compareFlows(parseMarkers(Code), foundFlows(R));
+  INFO(Mismatch);
+  CHECK(Mismatch.empty());
 }
