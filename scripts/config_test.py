@@ -26,6 +26,9 @@ Asserts:
   build/.purpose-check-cache;
 - without the config's policy (--config none.json), no violation: the sink
   comes from the policy file alone; --policy adds it back;
+- the config's "baseline" (written by --write-baseline) makes the CLI exit 0
+  with no violation, --baseline replaces it, and clang-tidy hides the
+  baselined violation too;
 - -p overrides the config's build_dir; without a config or -p, the
   database is found upward from the current directory, and the default
   cache lies next to it;
@@ -278,6 +281,20 @@ def check_cli(c, proj):
                    [EXPORT_SINK, VENDOR_SINK])
     c.check(cache_entries(proj.path(".cache/other")) >= 3,
             "--config other.json: the cache is written to its .cache/other")
+    # The config's "baseline" is applied as --baseline is, and --baseline
+    # replaces it.
+    rc, out, err = proj.run(["--write-baseline", "purpose-baseline.json"])
+    c.equal(rc, 0, "--write-baseline: exit status (%s)" % err.strip())
+    proj.write("with-baseline.json", json.dumps({
+        "policies": ["policies/adsdk.policy.json"], "build_dir": "build",
+        "cache_dir": ".cache/purpose", "exclude": ["third_party/**"],
+        "baseline": "purpose-baseline.json"}, indent=2) + "\n")
+    check_json_run(c, proj, "config with \"baseline\"",
+                   ["--config", "with-baseline.json"], ".", 0, [])
+    proj.write("empty-baseline.json", '{"version": 1, "fingerprints": []}\n')
+    check_json_run(c, proj, "--baseline replaces the config's",
+                   ["--config", "with-baseline.json", "--baseline",
+                    "empty-baseline.json"], ".", 1, [EXPORT_SINK])
     # -p overrides the config's build_dir.
     os.makedirs(proj.path("build-empty"), exist_ok=True)
     with open(proj.path("build-empty/compile_commands.json"), "w") as f:
@@ -420,6 +437,23 @@ def check_tidy(c, proj, plugin, clang_tidy, tmp):
     c.check("[purpose-limitation]" not in p.stdout + p.stderr,
             "clang-tidy on the excluded third_party/ file reports nothing: %r"
             % (p.stdout + p.stderr))
+    # The config's "baseline" hides the baselined violation in the editor too.
+    config = proj.path(".purpose-check.json")
+    with open(config, encoding="utf-8") as f:
+        original = f.read()
+    with_baseline = json.loads(original)
+    with_baseline["baseline"] = "purpose-baseline.json"
+    proj.write(".purpose-check.json", json.dumps(with_baseline, indent=2) + "\n")
+    try:
+        p = subprocess.run([clang_tidy, "--load=" + plugin,
+                            "-checks=-*,purpose-limitation", export, "-p",
+                            proj.path("build")], cwd=proj.root, env=proj.env,
+                           capture_output=True, text=True, timeout=600)
+        out = p.stdout + p.stderr
+        c.check("[purpose-limitation]" not in out and "error:" not in out,
+                "clang-tidy with the config's baseline reports nothing: %r" % out)
+    finally:
+        proj.write(".purpose-check.json", original)
 
 
 def main():

@@ -13,7 +13,7 @@ namespace {
 using llvm::StringRef;
 
 constexpr StringRef ConfigKeys[] = {"policies", "build_dir", "cache_dir",
-                                    "exclude"};
+                                    "baseline", "exclude"};
 
 /// \p Path made absolute against \p Base, with "." and ".." removed.
 std::string resolve(StringRef Base, StringRef Path) {
@@ -53,6 +53,9 @@ public:
       } else if (Key == "cache_dir") {
         if (auto S = string(V, Key))
           Out.CacheDir = resolve(Out.Dir, *S);
+      } else if (Key == "baseline") {
+        if (auto S = string(V, Key))
+          Out.Baseline = resolve(Out.Dir, *S);
       } else if (Key == "exclude") {
         strings(V, Key, Out.Exclude);
       } else {
@@ -80,7 +83,8 @@ private:
         break;
       }
     if (Hint.empty())
-      Hint = "; expected 'policies', 'build_dir', 'cache_dir' or 'exclude'";
+      Hint = "; expected 'policies', 'build_dir', 'cache_dir', 'baseline' or "
+             "'exclude'";
     report(Offset, "unknown key '" + Key + "' in config file" + Hint);
   }
 

@@ -26,6 +26,9 @@ struct Config {
   std::vector<std::string> Policies; ///< Absolute.
   std::string BuildDir;              ///< Absolute, or empty.
   std::string CacheDir;              ///< Absolute, or empty.
+  /// The baseline every front end applies (as --baseline); absolute, or
+  /// empty. --baseline on the command line replaces it.
+  std::string Baseline;
   std::vector<std::string> Exclude;  ///< Globs, relative to Dir.
 
   /// True iff \p AbsPath matches an exclude glob, .gitignore-lite:

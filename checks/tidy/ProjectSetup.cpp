@@ -1,5 +1,6 @@
 //===- ProjectSetup.cpp ---------------------------------------------------===//
 #include "ProjectSetup.h"
+#include "Baseline.h"
 #include "PolicyLoader.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/FileSystem.h"
@@ -63,6 +64,14 @@ ProjectSetup loadProjectSetup(llvm::StringRef MainFile,
     }
     if (llvm::Error E = mergePolicy(S.Pol, *P))
       collect(std::move(E), S.Problems);
+  }
+
+  if (S.Cfg && !S.Cfg->Baseline.empty()) {
+    auto B = readBaseline(S.Cfg->Baseline);
+    if (B)
+      S.BaselineFPs = std::move(*B);
+    else
+      collect(B.takeError(), S.Problems);
   }
 
   if (!CacheDirOption.trim().empty())

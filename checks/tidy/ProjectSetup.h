@@ -18,6 +18,7 @@
 #include "Policy.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct ProjectSetup {
   Policy Pol;                ///< The config's policies, then the options'.
   std::string CacheDir;      ///< Absolute; empty: no cache to read.
   std::string SourceRoot;    ///< Absolute.
+  /// The config's "baseline": violations with these fingerprints are not
+  /// shown, as the CLI does not report them.
+  std::set<std::string> BaselineFPs;
   /// Problems with the config or a policy, as "FILE:LINE:COL: error: ..."
   /// messages. Whatever could be read is still in Pol.
   std::vector<std::string> Problems;

@@ -117,7 +117,7 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
 
   llvm::sort(R.Violations, sinkFirst);
   for (const Finding &F : R.Violations) {
-    if (F.SinkPos.File != MainPath)
+    if (F.SinkPos.File != MainPath || Setup.BaselineFPs.count(F.Fingerprint))
       continue;
     SourceLocation SinkLoc = locationOf(SM, F.SinkPos, MainPath);
     if (SinkLoc.isInvalid())

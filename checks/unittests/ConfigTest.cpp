@@ -44,6 +44,7 @@ TEST_CASE("a config's paths are resolved against its directory", "[config]") {
   "policies": ["policies/sdk.json", "./a/../b.json", "/abs/p.json"],
   "build_dir": "build/../out",
   "cache_dir": "/var/cache/purpose",
+  "baseline": "tools/purpose-baseline.json",
   "exclude": ["third_party", "*.pb.cc"]
 })json");
   auto C = loadConfig(Path);
@@ -55,6 +56,7 @@ TEST_CASE("a config's paths are resolved against its directory", "[config]") {
                                                 "/abs/p.json"});
   CHECK(C->BuildDir == D.file("out"));
   CHECK(C->CacheDir == "/var/cache/purpose");
+  CHECK(C->Baseline == D.file("tools/purpose-baseline.json"));
   CHECK(C->Exclude == std::vector<std::string>{"third_party", "*.pb.cc"});
 }
 
@@ -66,6 +68,7 @@ TEST_CASE("every config key is optional", "[config]") {
   CHECK(C->Policies.empty());
   CHECK(C->BuildDir.empty());
   CHECK(C->CacheDir.empty());
+  CHECK(C->Baseline.empty());
   CHECK(C->Exclude.empty());
   CHECK(C->Dir == D.path());
 }
@@ -103,7 +106,8 @@ TEST_CASE("config errors name the file, line and column", "[config]") {
         "file; did you mean 'policies'?"}},
       {"{\"verbose\": true}",
        {"DIR/.purpose-check.json:1:2: error: unknown key 'verbose' in config "
-        "file; expected 'policies', 'build_dir', 'cache_dir' or 'exclude'"}},
+        "file; expected 'policies', 'build_dir', 'cache_dir', 'baseline' or "
+        "'exclude'"}},
       {"{\"policies\": \"p.json\"}",
        {"DIR/.purpose-check.json:1:14: error: expected an array of strings "
         "for 'policies', found a string"}},

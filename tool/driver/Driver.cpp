@@ -331,8 +331,12 @@ bool setUp(Run &R) {
     }
   }
 
-  if (!O.BaselineFile.empty()) {
-    auto B = readBaseline(O.BaselineFile);
+  // --baseline, else the config's "baseline".
+  std::string BaselineFile = O.BaselineFile;
+  if (BaselineFile.empty() && R.Cfg)
+    BaselineFile = R.Cfg->Baseline;
+  if (!BaselineFile.empty()) {
+    auto B = readBaseline(BaselineFile);
     if (!B) {
       llvm::errs() << llvm::toString(B.takeError()) << "\n";
       return false;
