@@ -1,6 +1,6 @@
 //===- purpose.h - Purpose-limitation annotations for purpose-check -*- C++ -*-===//
 //
-// Annotations read by purpose-check (see INTERFACE.md, section 2).
+// Annotations read by purpose-check (see README.md and docs/analysis.md).
 //
 //   PURPOSE_LIMITED("p1,p2")   field, global or static variable, parameter, or
 //                              function (its return value): the value may be
