@@ -28,7 +28,10 @@ is cloned into --work first). The script
 It exits 1 when a reported path has no triage label (each is listed with its
 origin, sink and location, ready to be triaged), when a path labelled "tp"
 is no longer reported (a lost true positive), or when the run itself fails;
-labelled false positives that disappear are printed as fixed. It exits 0
+labelled false positives that disappear are printed as fixed. A change of
+the fingerprint scheme shows up as lost TPs plus unlabelled paths: carry the
+labels over by origin, sink name and sink location (--keep-report of the
+old and the new run), then re-triage what is left. It exits 0
 otherwise. This is a benchmark, not a CI test: it needs the code bases'
 build dependencies from Debian's packages (listed per code base below) and a
 checkout of each repository.
@@ -268,8 +271,8 @@ def main():
     reported = {}
     for v in violations:
         reported.setdefault(v["fingerprint"], v)
-    # Labels are per fingerprint; two calls of different overloads of one
-    # sink in one function can share one (see docs/real-code.md).
+    # Labels are per fingerprint. Since call ordinals count by callee name,
+    # two paths should never share one; if they do, one label covers both.
     if len(violations) != len(reported):
         print("note: %d reported paths share %d fingerprints"
               % (len(violations), len(reported)))
