@@ -169,6 +169,29 @@ bool isCount(const FunctionDecl *FD) {
          N.ends_with("_length") || N.ends_with("_count");
 }
 
+/// A C library's result code or a name it picks for the data: OpenLDAP's
+/// synchronous operations (`ldap_*_s`, returning int) and charset guessers.
+bool isStatusOrPick(const FunctionDecl *FD) {
+  if (isa<CXXMethodDecl>(FD))
+    return false;
+  llvm::StringRef N = plainName(FD);
+  if (N.starts_with("ldap_") && N.ends_with("_s") &&
+      FD->getReturnType()->isIntegerType())
+    return true;
+  return N.ends_with("charset_best");
+}
+
+/// KDE's KConfigBase::group and KConfigGroup::group: a view of the
+/// configuration selected by name.
+bool isConfigGroup(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || plainName(FD) != "group")
+    return false;
+  llvm::StringRef C = MD->getParent()->getName();
+  return C == "KConfigBase" || C == "KConfigGroup" || C == "KConfig" ||
+         C == "KSharedConfig";
+}
+
 bool isProtobufCursor(const FunctionDecl *FD) {
   QualType R = FD->getReturnType();
   return R->isPointerType() && R->getPointeeType().isConstQualified() &&
@@ -186,6 +209,12 @@ const LibraryModel Models[] = {
      "a count or a length is not the data it counts: logging how many "
      "contacts a list holds does not log the contacts",
      isCount},
+    {"OpenLDAP's synchronous operations (ldap_*_s, returning int); charset "
+     "guessers (*charset_best)",
+     LibraryEffect::Count,
+     "a result code, or the name of the charset that suits a text, is a fact "
+     "about the data, not the data",
+     isStatusOrPick},
     {"protobuf's wire-format parsers (google::protobuf::internal functions "
      "returning the const char* parse cursor)",
      LibraryEffect::Cursor,
@@ -207,6 +236,12 @@ const LibraryModel Models[] = {
      "an arena or allocator is where memory comes from, not data: passing it "
      "to Mutable(arena) must not carry the whole message into one field",
      isArenaHandle},
+    {"KDE's KConfigBase::group, KConfigGroup::group",
+     LibraryEffect::Handle,
+     "a configuration group is a view of the configuration file selected by "
+     "its name: what is read from it is configuration, not the name (an "
+     "address format looked up by a contact's country)",
+     isConfigGroup},
     {"operator>> on a stream (std::istream, QDataStream, QTextStream, any "
      "`S& >>(S&, T&)`), std::getline, a stream's read/get/getline",
      LibraryEffect::StreamExtract,

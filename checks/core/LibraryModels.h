@@ -51,8 +51,9 @@ enum class LibraryEffect {
   /// std::function::operator() and its kin: an indirect call of what is
   /// stored in the object.
   IndirectCall,
-  /// size(), length(), count(), strlen, `*_length`: a count or a length is
-  /// not the data it counts; the result carries nothing.
+  /// A fact about the data, not the data: size(), length(), count(),
+  /// strlen, `*_length`, a library's result code, the name of the charset
+  /// that suits a text. The result carries nothing.
   Count,
   /// A parser that takes and returns a cursor into its input (protobuf's
   /// wire-format readers): the result carries only the arguments of its own
