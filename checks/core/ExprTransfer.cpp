@@ -336,6 +336,11 @@ Taint Analyzer::VisitBinComma(const BinaryOperator *B) {
 Taint Analyzer::VisitBinaryOperator(const BinaryOperator *B) {
   if (B->isComparisonOp() || B->isLogicalOp())
     return {};
+  // The distance between two pointers (`end - begin`) is a length, a fact
+  // about the data, as size() is (LibraryModels.h, Count).
+  if (B->getOpcode() == BO_Sub && B->getLHS()->getType()->isPointerType() &&
+      B->getRHS()->getType()->isPointerType())
+    return {};
   Taint T = eval(B->getLHS());
   joinTaint(T, eval(B->getRHS()), Steps);
   return T;

@@ -1,6 +1,7 @@
 // A count or a length is not the data it counts: logging how many contacts a
-// list holds, the length of a phone number, or a length kept in a field is not
-// a use of the phone numbers. The list itself, or the number, still is.
+// list holds, the length of a phone number (from size(), strlen or the
+// distance between two pointers), or a length kept in a field is not a use
+// of the phone numbers. The list itself, or the number, still is.
 #include "purpose.h"
 
 #include <cstring>
@@ -36,6 +37,10 @@ void Report(const std::vector<Contact>& contacts, const void* c_list) {
   Stats s;
   s.digits = contacts.front().phone.size();
   LogCount(s.digits);
+  const char* begin = contacts.front().phone.data();
+  const char* end = begin + contacts.front().phone.size();
+  LogCount(static_cast<unsigned long>(end - begin));
+  Log(std::string(begin, end));  // expect-violation: counts::Contact::phone
   Log(phones.front());  // expect-violation: counts::Contact::phone
   Log("n=" + std::to_string(phones.size()));
 }
