@@ -104,7 +104,7 @@ if [[ -x "$build/tool/clangd/purpose-clangd" ]]; then
   binaries+=("$prefix/bin/purpose-clangd")
   if [[ -x "$prefix/bin/purpose-clangd" ]]; then
     out="$("$prefix/bin/purpose-clangd" --version 2>&1)"
-    check "the installed purpose-clangd prints its version (got '$out')" grep -q 'clangd version' <<<"$out"
+    check "the installed purpose-clangd prints its version (got '$out')" grep -q '^purpose-clangd [0-9].*clangd from LLVM' <<<"$(tr '\n' ' ' <<<"$out")"
   fi
 else
   skip "$build/tool/clangd/purpose-clangd was not built: bin/purpose-clangd not checked"
