@@ -227,8 +227,12 @@ private:
   // --- local points-to (PointsTo.cpp) ---
   Locs locationsOf(const clang::Expr *E);
   Locs callLocations(const clang::CallExpr *C);
+  /// What a returned reference or pointer may refer to among \p Args: those
+  /// of the result's own type, else (unless \p SameTypeOnly) every argument
+  /// bound to a reference or pointer.
   Locs refArgLocations(const clang::FunctionDecl *Callee, clang::QualType R,
-                       llvm::ArrayRef<const clang::Expr *> Args);
+                       llvm::ArrayRef<const clang::Expr *> Args,
+                       bool SameTypeOnly = false);
   Locs pointerTargets(const clang::Expr *E);
   Locs closureTargets(const clang::LambdaExpr *LE);
   Locs varLocs(const clang::VarDecl *VD);

@@ -159,10 +159,11 @@ void Analyzer::returnValue(const ReturnStmt *RS) {
     return;
   emit(eval(RV), Output{OutputKind::Return, 0, 0, ""}, RS->getBeginLoc(),
        "returned from " + quoted(FD));
-  // What a returned reference or pointer refers to, for stores through it.
-  // FIXME: only fields and globals; a caller's local passed in and handed
-  // back (`*Pick(&s) = v`) is lost. Known miss:
-  // test-corpus/cases/known_miss_returned_param_pointer.cpp.
+  // What a returned reference or pointer refers to, for stores through it:
+  // fields, globals and what a callee's result refers to. A caller's local
+  // passed in and handed back (`*Pick(&s) = v`) is the caller's business:
+  // there, the result may refer to any argument of its own type
+  // (refArgLocations; test-corpus/cases/returned_param_pointer.cpp).
   QualType R = FD->getReturnType();
   if (R->isReferenceType() || R->isPointerType()) {
     Locs L = R->isReferenceType() ? locationsOf(RV) : pointerTargets(RV);

@@ -300,8 +300,17 @@ Locs Analyzer::callLocations(const CallExpr *C) {
   if (!TU.isLibrary(Callee)) {
     auto It = CallIndex.find(C);
     QualType R = Callee->getReturnType();
-    if (It != CallIndex.end() && (R->isReferenceType() || R->isPointerType()))
+    if (!R->isReferenceType() && !R->isPointerType())
+      return L;
+    if (It != CallIndex.end())
       L.ViaCalls.insert(It->second);
+    // It may hand back an argument of its result's type (`T *Pick(T *slot)`):
+    // a caller's local passed in and returned is what the result refers to.
+    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Callee) &&
+        !cast<CXXMethodDecl>(Callee)->isStatic() && !Args.empty())
+      Args = Args.drop_front();
+    L.add(refArgLocations(Callee, R, Args, /*SameTypeOnly=*/true));
     return L;
   }
   QualType R = Callee->getReturnType();
@@ -348,7 +357,8 @@ Locs Analyzer::callLocations(const CallExpr *C) {
 }
 
 Locs Analyzer::refArgLocations(const FunctionDecl *Callee, QualType R,
-                               llvm::ArrayRef<const Expr *> Args) {
+                               llvm::ArrayRef<const Expr *> Args,
+                               bool SameTypeOnly) {
   // The reference or pointer refers to the arguments bound to references
   // or pointers: to those of the result's own type when there are such
   // (std::min, strchr), else to all of them (std::get, back_inserter).
@@ -369,6 +379,8 @@ Locs Analyzer::refArgLocations(const FunctionDecl *Callee, QualType R,
         SameType.push_back(I);
     }
   }
+  if (SameTypeOnly)
+    Refs.clear();
   for (unsigned I : SameType.empty() ? Refs : SameType) {
     QualType PT = BD->getParamDecl(I)->getType();
     L.add(PT->isReferenceType() ? locationsOf(Args[I])
