@@ -103,8 +103,8 @@ struct HandlerEdges {
   std::vector<std::vector<unsigned>> Preds, Succs; // By block ID.
 };
 
-/// The handler edges of the try statements in \p Body (FunctionAnalyzer.cpp).
-HandlerEdges handlerEdges(const clang::CFG &G, const clang::Stmt *Body);
+/// The handler edges of the try statements of \p G (FunctionAnalyzer.cpp).
+HandlerEdges handlerEdges(const clang::CFG &G);
 
 // --- helpers on the AST (PointsTo.cpp) ---
 
@@ -227,6 +227,11 @@ private:
   // --- local points-to (PointsTo.cpp) ---
   Locs locationsOf(const clang::Expr *E);
   Locs callLocations(const clang::CallExpr *C);
+  /// What the object of a member call stands for: what a pointer points to,
+  /// else the expression's locations plus what a non-reference variable was
+  /// made to point to (a stream's buffer; with \p ThroughIterators, also
+  /// what a local iterator or pointer points into).
+  Locs objectLocations(const clang::Expr *Obj, bool ThroughIterators = true);
   /// What a returned reference or pointer may refer to among \p Args: those
   /// of the result's own type, else (unless \p SameTypeOnly) every argument
   /// bound to a reference or pointer.

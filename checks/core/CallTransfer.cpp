@@ -236,14 +236,7 @@ void Analyzer::writtenByCall(int K, const FunctionDecl *Callee, const Expr *Obj,
           "written by " + CName + " to");
   }
   if (Obj && Calls[K].ObjectMutable) {
-    Locs L = Obj->getType()->isPointerType() ? pointerTargets(Obj)
-                                             : locationsOf(Obj);
-    if (const auto *D = dyn_cast<DeclRefExpr>(strip(Obj)))
-      if (const auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
-        auto It = PointsTo.find(VD);
-        if (It != PointsTo.end() && !VD->getType()->isReferenceType())
-          L.add(It->second);
-      }
+    Locs L = objectLocations(Obj);
     Taint V;
     V[label(LabelKind::CallOut, K, ObjectIndex)] = -1;
     store(L, V, /*Strong=*/false, Loc, "written by " + CName + " to");
@@ -412,13 +405,9 @@ void Analyzer::storeInObject(const FunctionDecl *Callee, LibraryEffect Effect,
                              const Expr *Obj, const Taint &In,
                              llvm::ArrayRef<Taint> ArgVals,
                              SourceLocation Loc) {
-  Locs L =
-      Obj->getType()->isPointerType() ? pointerTargets(Obj) : locationsOf(Obj);
-  if (const auto *D = dyn_cast<DeclRefExpr>(strip(Obj)))
-    if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
-      if (!VD->getType()->isReferenceType() && !isTrackedPointer(VD) &&
-          PointsTo.count(VD))
-        L.add(PointsTo[VD]); // What it was built over (a text buffer).
+  // With what it was built over (a text buffer), but not what an iterator
+  // points into: a library call on the iterator does not write the container.
+  Locs L = objectLocations(Obj, /*ThroughIterators=*/false);
   if (Effect == LibraryEffect::Replace) {
     Taint V;
     for (const Taint &A : ArgVals)

@@ -329,20 +329,8 @@ Locs Analyzer::callLocations(const CallExpr *C) {
     Obj = C->getArg(0);
     Args = Args.drop_front();
   }
-  if (Obj) {
-    if (Obj->getType()->isPointerType())
-      L = pointerTargets(Obj);
-    else {
-      L = locationsOf(Obj);
-      if (const auto *D = dyn_cast<DeclRefExpr>(strip(Obj)))
-        if (const auto *VD = dyn_cast<VarDecl>(D->getDecl())) {
-          auto It = PointsTo.find(VD);
-          if (It != PointsTo.end() && !VD->getType()->isReferenceType())
-            L.add(It->second);
-        }
-    }
-    return L;
-  }
+  if (Obj)
+    return objectLocations(Obj);
   if (TupleOfRefs) {
     // A tuple of references refers to what its arguments name.
     for (const Expr *A : Args)
@@ -354,6 +342,21 @@ Locs Analyzer::callLocations(const CallExpr *C) {
     // The stream it hands back is its left operand, never the right one.
     return Args.empty() ? L : locationsOf(Args[StreamOperand]);
   return refArgLocations(Callee, R, Args);
+}
+
+Locs Analyzer::objectLocations(const Expr *Obj, bool ThroughIterators) {
+  if (Obj->getType()->isPointerType())
+    return pointerTargets(Obj); // Its points-to set included.
+  Locs L = locationsOf(Obj);
+  if (const auto *D = dyn_cast<DeclRefExpr>(strip(Obj)))
+    if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+      if (!VD->getType()->isReferenceType() &&
+          (ThroughIterators || !isTrackedPointer(VD))) {
+        auto It = PointsTo.find(VD);
+        if (It != PointsTo.end())
+          L.add(It->second);
+      }
+  return L;
 }
 
 Locs Analyzer::refArgLocations(const FunctionDecl *Callee, QualType R,
