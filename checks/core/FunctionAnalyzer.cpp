@@ -9,6 +9,7 @@
 #include "FunctionAnalyzer.h"
 #include "AnalyzerImpl.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SetVector.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
 #include <set>
@@ -18,16 +19,6 @@ using namespace clang;
 namespace purpose {
 namespace detail {
 namespace {
-
-void collectTries(const Stmt *S,
-                  llvm::SmallVectorImpl<const CXXTryStmt *> &Out) {
-  if (!S)
-    return;
-  if (const auto *T = dyn_cast<CXXTryStmt>(S))
-    Out.push_back(T);
-  for (const Stmt *C : S->children())
-    collectTries(C, Out);
-}
 
 void collectStmts(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
   if (!S || !Out.insert(S).second)
@@ -74,12 +65,15 @@ BlockOrder reversePostOrder(const CFG &G) {
 
 } // namespace
 
-HandlerEdges handlerEdges(const CFG &G, const Stmt *Body) {
+HandlerEdges handlerEdges(const CFG &G) {
   HandlerEdges EH;
   EH.Preds.resize(G.getNumBlockIDs());
   EH.Succs.resize(G.getNumBlockIDs());
-  llvm::SmallVector<const CXXTryStmt *, 4> Tries;
-  collectTries(Body, Tries);
+  // Each try statement terminates its dispatch block.
+  llvm::SetVector<const CXXTryStmt *> Tries;
+  for (const CFGBlock *B : G)
+    if (const auto *T = dyn_cast_or_null<CXXTryStmt>(B->getTerminatorStmt()))
+      Tries.insert(T);
   for (const CXXTryStmt *T : Tries) {
     llvm::DenseSet<const Stmt *> Inside;
     collectStmts(T->getTryBlock(), Inside);
@@ -290,7 +284,7 @@ llvm::Error Analyzer::solve(const CFG &G, const State &Entry,
   // visited after its predecessors and loops converge in few rounds.
   BlockOrder Order = reversePostOrder(G);
   const std::vector<unsigned> &RPO = Order.RPO;
-  HandlerEdges EH = handlerEdges(G, GlobalInit ? nullptr : FD->getBody());
+  HandlerEdges EH = handlerEdges(G);
   std::set<std::pair<unsigned, unsigned>> Work; // (RPO index, block ID)
   Work.insert({RPO[G.getEntry().getBlockID()], G.getEntry().getBlockID()});
   while (!Work.empty()) {

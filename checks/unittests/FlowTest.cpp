@@ -174,9 +174,11 @@ SolveResult analyze(llvm::StringRef Code, std::string &Problems,
 
 /// Runs \p Code and compares its violations with its markers: "" iff they
 /// agree, else what went wrong.
-std::string checkFlows(llvm::StringRef Code) {
+std::string
+checkFlows(llvm::StringRef Code, const std::vector<std::string> &ExtraArgs = {},
+           const clang::tooling::FileContentMappings &ExtraFiles = {}) {
   std::string Problems;
-  SolveResult R = analyze(Code, Problems);
+  SolveResult R = analyze(Code, Problems, ExtraArgs, ExtraFiles);
   return Problems + compareFlows(parseMarkers(Code), foundFlows(R));
 }
 
@@ -609,12 +611,9 @@ void f(const Account &a) {
   Upload(static_cast<const char *>(m.data));  // [[no-flow]]
 }
 )cpp";
-  std::string Problems;
-  SolveResult R = analyze(Code, Problems, {"-I/usr/include/purpose-fakelib"},
-                          {{"/usr/include/purpose-fakelib/fakelib.h", Header}});
-  INFO(Problems);
-  CHECK(Problems.empty());
-  std::string Mismatch = compareFlows(parseMarkers(Code), foundFlows(R));
+  std::string Mismatch =
+      checkFlows(Code, {"-I/usr/include/purpose-fakelib"},
+                 {{"/usr/include/purpose-fakelib/fakelib.h", Header}});
   INFO(Mismatch);
   CHECK(Mismatch.empty());
 }
