@@ -136,6 +136,8 @@ int Analyzer::callSite(const Expr *E, const FunctionDecl *Callee,
     if (Effect == LibraryEffect::StreamExtract && !isa<CXXMethodDecl>(Callee) &&
         !CS.OutArg.empty())
       CS.OutArg[StreamOperand] = false; // Nothing flows into the stream.
+    if (Effect == LibraryEffect::Convert)
+      CS.OutArg.assign(CS.OutArg.size(), false); // Counts and an error.
   }
   int K = (int)Calls.size();
   Calls.push_back(std::move(CS));
@@ -346,7 +348,8 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
     return streamExtract(Callee, Member, Args, ObjVal, ArgVals, Loc);
   if (Member && !MD->isConst())
     storeInObject(Callee, Effect, Obj, In, ArgVals, Loc);
-  storeInOutArgs(Callee, Args, ObjVal, ArgVals, In, Loc);
+  if (Effect != LibraryEffect::Convert) // Counts and an error: nothing.
+    storeInOutArgs(Callee, Args, ObjVal, ArgVals, In, Loc);
   bool HasCallable =
       callCallables(Callee, Effect, Args, ObjVal, ArgVals, In, Loc);
   // Output iterators (std::back_inserter(v)) refer to their container.

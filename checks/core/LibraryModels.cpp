@@ -199,6 +199,36 @@ bool isProtobufCursor(const FunctionDecl *FD) {
          inNamespace(FD->getDeclContext(), "protobuf", "internal");
 }
 
+/// GObject's named data: g_object_get_data, g_object_get_qdata,
+/// g_object_dup_data, g_object_dup_qdata, g_object_steal_data,
+/// g_object_steal_qdata (and GLib's g_datalist and g_dataset tables).
+bool isAttachedData(const FunctionDecl *FD) {
+  if (isa<CXXMethodDecl>(FD) || !FD->getReturnType()->isPointerType())
+    return false;
+  llvm::StringRef N = plainName(FD);
+  return N == "g_object_get_data" || N == "g_object_get_qdata" ||
+         N == "g_object_dup_data" || N == "g_object_dup_qdata" ||
+         N == "g_object_steal_data" || N == "g_object_steal_qdata" ||
+         N == "g_dataset_id_get_data" || N == "g_datalist_get_data" ||
+         N == "g_datalist_id_get_data";
+}
+
+/// GLib's charset conversions, which report through out-parameters only
+/// byte counts and a GError whose message names the charsets, never the
+/// text.
+bool isCharsetConversion(const FunctionDecl *FD) {
+  if (isa<CXXMethodDecl>(FD) || !FD->getReturnType()->isPointerType())
+    return false;
+  llvm::StringRef N = plainName(FD);
+  return N == "g_convert" || N == "g_convert_with_fallback" ||
+         N == "g_convert_with_iconv" || N == "g_locale_to_utf8" ||
+         N == "g_locale_from_utf8" || N == "g_filename_to_utf8" ||
+         N == "g_filename_from_utf8" || N == "g_utf8_to_utf16" ||
+         N == "g_utf16_to_utf8" || N == "g_utf8_to_ucs4" ||
+         N == "g_ucs4_to_utf8" || N == "g_utf16_to_ucs4" ||
+         N == "g_ucs4_to_utf16";
+}
+
 bool always(const FunctionDecl *) { return true; }
 
 const LibraryModel Models[] = {
@@ -256,6 +286,21 @@ const LibraryModel Models[] = {
      "never the right one, so `os << a.id << a.phone` does not store the "
      "phone number in `id`",
      isStreamInsert},
+    {"GObject's named data: g_object_get_data, g_object_get_qdata, "
+     "g_object_dup_data, g_object_steal_data (and _qdata), g_datalist_get_data",
+     LibraryEffect::AttachedData,
+     "what it returns was attached to the object, it is not the object: a "
+     "widget looked up on its dialog by name is another object, so text set "
+     "into it is not stored in the dialog (nor in every other widget looked "
+     "up on it); the result still carries what was attached",
+     isAttachedData},
+    {"GLib's charset conversions: g_convert, g_convert_with_fallback, "
+     "g_locale_to_utf8, g_filename_to_utf8, g_utf8_to_utf16 and their kin",
+     LibraryEffect::Convert,
+     "the converted text is the text, but what they write through their "
+     "pointer arguments is not: byte counts, and an error whose message "
+     "names the charsets (\"Invalid byte sequence in conversion input\")",
+     isCharsetConversion},
     {"std::tie, std::forward_as_tuple", LibraryEffect::RefTuple,
      "a tuple of references: assigning to it assigns to the arguments",
      isRefTuple},

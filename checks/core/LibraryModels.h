@@ -63,6 +63,15 @@ enum class LibraryEffect {
   /// member function with its object, a lambda) is called with the other
   /// arguments, and the new object carries its arguments.
   RunsCallable,
+  /// GObject's named data (g_object_get_data and its kin): the result carries
+  /// the object and the arguments, as a lookup does, but it is a pointer to
+  /// another object that was attached to this one, not into this one:
+  /// writing through it does not write into the object it was looked up on.
+  AttachedData,
+  /// A charset conversion (GLib's g_convert and its kin): the result carries
+  /// the text; what it writes through its pointer arguments (byte counts,
+  /// an error that names the charsets) carries nothing.
+  Convert,
 };
 
 /// One entry of the table: when it applies, what it does, and why.

@@ -315,7 +315,7 @@ Locs Analyzer::callLocations(const CallExpr *C) {
   }
   QualType R = Callee->getReturnType();
   LibraryEffect Effect = libraryEffectFor(Callee);
-  if (Effect == LibraryEffect::Handle)
+  if (Effect == LibraryEffect::Handle || Effect == LibraryEffect::AttachedData)
     return L;
   bool TupleOfRefs = Effect == LibraryEffect::RefTuple;
   if (!R->isReferenceType() && !isIteratorLike(R) && !TupleOfRefs)
