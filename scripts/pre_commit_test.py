@@ -27,6 +27,21 @@ trace):
 - worktree-only suppression: the reverse                         -> blocked
 - no C/C++ staged: a README change                               -> passes
 
+The shared cache (issue 15): the command line fills the config's cache_dir,
+then login_flow.cpp is staged with a comment while its working copy has the
+violating call; the hook runs twice. The shared cache (the one the editor and
+the command line read) must hold the same files with the same bytes as
+before; the first run parses only the staged translation unit and the second
+none (the JSON report's stats, through PURPOSE_CHECK_ARGS).
+
+The config's baseline (issue 15): with a baseline written by
+--write-baseline and named in .purpose-check.json, and no PURPOSE_CHECK_ARGS,
+- old violations: audience.cpp, which has the example's violations,
+  gains an unrelated line at the top (it is blocked without the
+  baseline, which the test checks first)                         -> passes
+- new violation: audience.cpp gains a violating call              -> blocked
+and the same two with the config in the directory above the work tree.
+
 The example's own violations do not touch login_flow.cpp or README.md, so the
 scenarios on those files see only what they add. A stand-in tool then checks
 the hook's overlay with clang alone: the preprocessed main file and header
@@ -34,6 +49,7 @@ are the staged ones, under their real names. Warm-run times are printed,
 not asserted.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -62,8 +78,9 @@ class Repo:
         self.env = dict(os.environ, PURPOSE_CHECK=tool, GIT_AUTHOR_NAME="t",
                         GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
                         GIT_COMMITTER_EMAIL="t@example.com", NO_COLOR="1")
-        self.env.pop("GIT_DIR", None)
-        self.env.pop("GIT_INDEX_FILE", None)
+        for var in ("GIT_DIR", "GIT_INDEX_FILE", "PURPOSE_CHECK_ARGS", "PURPOSE_CHECK_SKIP"):
+            self.env.pop(var, None)
+        self.tool = tool
         shutil.copytree(lib.EXAMPLE, root)
         make = lib.make_compdb
         make.write_compdb(os.path.join(root, "build"), make.make_entries(root, repo_root=lib.REPO_ROOT))
@@ -102,6 +119,18 @@ class Repo:
     def write(self, rel, text):
         with open(self.path(rel), "w", encoding="utf-8") as f:
             f.write(text)
+
+    def run_tool(self, *args):
+        """purpose-check from the top of the work tree (it finds the config)."""
+        return subprocess.run([self.tool] + list(args), cwd=self.root, env=self.env,
+                              capture_output=True, text=True)
+
+    def run_hook(self, extra_args=""):
+        env = dict(self.env)
+        if extra_args:
+            env["PURPOSE_CHECK_ARGS"] = extra_args
+        return subprocess.run([os.path.join(self.root, ".git", "hooks", "pre-commit")],
+                              cwd=self.root, env=env, capture_output=True, text=True)
 
     def commit(self, msg):
         """Runs git commit (and so the hook); returns (committed, output, seconds)."""
@@ -144,7 +173,7 @@ files, skip = [], False
 for a in args:
     if skip:
         skip = False
-    elif a in ("-p", "--config"):
+    elif a in ("-p", "--config", "--cache-dir", "--baseline", "--format", "-o"):
         skip = True
     elif not a.startswith("-"):
         files.append(a)
@@ -187,6 +216,66 @@ def check_overlay(c, repo, tmp):
             in out, "overlay: clang with the hook's overlay does not see the staged main file "
             "and header under their real names: %r" % out)
     repo.git("reset", "-q", "--hard", "HEAD")
+
+
+SHARED_CACHE = os.path.join("build", "purpose-cache")  # the test config's cache_dir
+
+
+def snapshot(directory):
+    """{relative path: bytes} of every file under directory."""
+    out = {}
+    for dirpath, _, names in os.walk(directory):
+        for n in names:
+            full = os.path.join(dirpath, n)
+            with open(full, "rb") as f:
+                out[os.path.relpath(full, directory)] = f.read()
+    return out
+
+
+def check_shared_cache(c, repo, tmp, login):
+    """The hook leaves the cache that the editor and the command line read as
+    it was, and still takes unchanged translation units from a cache."""
+    cache = repo.path(SHARED_CACHE)
+    p = repo.run_tool()
+    c.check(p.returncode in (0, 1), "shared cache: the command line run failed (%d): %s"
+            % (p.returncode, p.stderr[-500:]))
+    before = snapshot(cache)
+    c.check(any(lib.CACHE_ENTRY_RE.match(os.path.basename(n)) for n in before),
+            "shared cache: the command line wrote no entries to %s" % cache)
+
+    # Staged: a harmless comment. Working tree: the violating call.
+    repo.write("login_flow.cpp", login + "// A staged comment.\n")
+    repo.git("add", "login_flow.cpp")
+    repo.write("login_flow.cpp", with_violation(login + "// A staged comment.\n"))
+    for run in ("first", "second"):
+        report = os.path.join(tmp, "hook-%s.json" % run)
+        p = repo.run_hook("--format json -o " + report)
+        print("--- shared cache, %s hook run: exit %d\n    %s" % (
+            run, p.returncode, (p.stdout + p.stderr).strip().replace("\n", "\n    ")))
+        c.equal(p.returncode, 0, "shared cache: %s hook run: exit status" % run)
+        after = snapshot(cache)
+        c.equal(sorted(after), sorted(before),
+                "shared cache: file names after the %s hook run" % run)
+        changed = sorted(n for n in before if n in after and after[n] != before[n])
+        c.equal(changed, [], "shared cache: files whose bytes the %s hook run changed" % run)
+        try:
+            with open(report, encoding="utf-8") as f:
+                stats = json.load(f)["stats"]
+        except (OSError, ValueError, KeyError) as e:
+            c.check(False, "shared cache: %s hook run: no JSON report with stats: %s" % (run, e))
+            continue
+        parsed = stats["translation_units"] - stats["translation_units_from_cache"]
+        # First run: the staged login_flow.cpp is new to every cache. Second:
+        # its summary is in the hook's own cache.
+        c.equal(parsed, 1 if run == "first" else 0,
+                "shared cache: translation units the %s hook run parsed" % run)
+    # The command line still sees the working tree's violation.
+    p = repo.run_tool()
+    c.check(p.returncode == 1 and "login_flow.cpp:%d:" % violation_line(
+        repo.read("login_flow.cpp")) in p.stdout + p.stderr,
+        "shared cache: the command line after the hook misses the working tree's "
+        "violation (exit %d): %s" % (p.returncode, (p.stdout + p.stderr)[-800:]))
+    repo.reset()
 
 
 def main():
@@ -283,6 +372,50 @@ def main():
         # preprocesses login_flow.cpp with clang and the hook's overlay, and
         # reports which version of the main file and of account.h it saw.
         check_overlay(c, repo, tmp)
+
+        # The shared cache stays as the command line left it.
+        check_shared_cache(c, repo, tmp, login)
+
+        # The config's baseline applies without PURPOSE_CHECK_ARGS.
+        audience = repo.read("audience.cpp")
+        old_edit = "// Audience sync (an unrelated edit above old violations).\n" + audience
+        repo.write("audience.cpp", old_edit)
+        repo.git("add", "audience.cpp")
+        scenario("old violations, no baseline (control)", False,
+                 must_have=["audience.cpp:18:", "[purpose-limitation]"])
+        p = repo.run_tool("--write-baseline", repo.path("purpose-baseline.json"))
+        c.equal(p.returncode, 0, "--write-baseline: exit status (%s)" % p.stderr[-500:])
+        repo.write(".purpose-check.json", '{"build_dir": "build", "cache_dir": "%s", '
+                   '"baseline": "purpose-baseline.json"}\n' % SHARED_CACHE)
+        repo.git("add", ".purpose-check.json", "purpose-baseline.json")
+        repo.git("commit", "-q", "--no-verify", "-m", "baseline")
+        repo.write("audience.cpp", old_edit)
+        repo.git("add", "audience.cpp")
+        scenario("old violations, baseline in the config", True, must_not_have=["warning:"])
+        new_bad = old_edit.rstrip("\n") + "\n" + VIOLATING
+        repo.write("audience.cpp", new_bad)
+        repo.git("add", "audience.cpp")
+        scenario("new violation, baseline in the config", False, must_have=[
+            "audience.cpp:%d:" % violation_line(new_bad),
+            "[purpose-limitation]", "commit blocked"], must_not_have=["audience.cpp:18:"])
+        # The same with the config above the work tree (paths relative to it).
+        repo.git("rm", "-q", ".purpose-check.json")
+        repo.git("commit", "-q", "--no-verify", "-m", "config moves up")
+        outer = os.path.dirname(repo.root)
+        rel = os.path.basename(repo.root)
+        with open(os.path.join(outer, ".purpose-check.json"), "w") as f:
+            json.dump({"build_dir": rel + "/build", "cache_dir": rel + "/" + SHARED_CACHE,
+                       "baseline": rel + "/purpose-baseline.json"}, f)
+        repo.write("audience.cpp", old_edit)
+        repo.git("add", "audience.cpp")
+        scenario("old violations, baseline in a config above the work tree", True,
+                 must_not_have=["warning:"])
+        repo.write("audience.cpp", new_bad)
+        repo.git("add", "audience.cpp")
+        scenario("new violation, baseline in a config above the work tree", False, must_have=[
+            "audience.cpp:%d:" % violation_line(new_bad), "commit blocked"],
+            must_not_have=["audience.cpp:18:"])
+        os.remove(os.path.join(outer, ".purpose-check.json"))
 
         # A warm run of the hook alone (what a commit adds to `git commit`).
         repo.write("login_flow.cpp", repo.read("login_flow.cpp") + "// timing\n")
