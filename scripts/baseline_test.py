@@ -151,7 +151,7 @@ def main():
                     "new flow: its fingerprint %s is in the baseline" % v["fingerprint"])
         rc, warnings, out = text_run(tool, proj, ["--baseline", baseline])
         c.equal(rc, 1, "new flow, with the baseline, text: exit status")
-        c.check(len(warnings) == 1 and warnings[0].startswith("audience.cpp:%d:" % new_line),
+        c.check(len(warnings) == 1 and warnings[0].startswith(proj.path("audience.cpp") + ":%d:" % new_line),
                 "new flow, with the baseline, text: want one warning at audience.cpp:%d, got %r"
                 % (new_line, warnings))
         rc, everything = json_run(c, tool, proj, [], "new, no baseline")

@@ -100,6 +100,9 @@ class Schema:
             c.check(is_str(f[k]), "%s: %s.%s is not a non-empty string: %r"
                     % (self.case, where, k, f[k]))
 
+        if f["rule"] == "purpose-annotation":
+            self.annotation(where, f)
+            return
         o = f["origin"]
         if self.keys(where + ".origin", o, ORIGIN_KEYS):
             c.check(is_str(o["name"]), "%s: %s.origin.name is empty" % (self.case, where))
@@ -141,6 +144,22 @@ class Schema:
                 c.check(re.search(r"\b%s\b" % re.escape(part), msg),
                         "%s: %s.message %r does not name the purpose %r"
                         % (self.case, where, msg, part))
+
+
+    def annotation(self, where, f):
+        """A purpose-annotation entry: origin and sink both at the annotation
+        or comment, without names or purposes, and no trace."""
+        c = self.c
+        o, s = f["origin"], f["sink"]
+        if self.keys(where + ".origin", o, ORIGIN_KEYS) and \
+                self.keys(where + ".sink", s, SINK_KEYS):
+            self.position(where + ".sink", s)
+            c.equal([o[k] for k in ("file", "line", "column")],
+                     [s[k] for k in ("file", "line", "column")],
+                     "%s: %s: origin and sink at the annotation" % (self.case, where))
+            c.equal((o["name"], o["purposes"], s["name"], s["purpose"]), ("", [], "", ""),
+                    "%s: %s: no names or purposes" % (self.case, where))
+        c.equal(f["trace"], [], "%s: %s.trace" % (self.case, where))
 
 
 def sort_key(f):

@@ -120,7 +120,7 @@ inline std::string fingerprintIdentity(const std::string &USR) {
 /// Bumped whenever the per-function analysis changes what summaries say, so
 /// that cached summaries made by an older analysis are not reused (part of
 /// every cache entry's command hash).
-constexpr int AnalysisRevision = 5;
+constexpr int AnalysisRevision = 6;
 
 struct CallSite {
   std::string CalleeUSR;
@@ -233,8 +233,9 @@ struct TUSummary {
   /// that parameter. A rule that matched only declarations without it is an
   /// error of the policy (INTERFACE.md section 3).
   std::map<std::string, bool> PolicyParamFits;
-  /// Problems found in annotations: malformed purposes and the like.
-  std::vector<RunError> AnnotationErrors;
+  /// Findings of the purpose-annotation rule (AnnotationChecks.h) in the
+  /// TU's own files, each at its annotation or comment, sorted and unique.
+  std::vector<TraceStep> AnnotationFindings;
 };
 
 } // namespace purpose

@@ -107,9 +107,6 @@ void applySuppressions(
     std::vector<Suppression> S;
     if (Read(F, Text))
       S = findSuppressions(F, Text, "purpose-limitation");
-    for (const Suppression &X : S)
-      if (X.Reason.empty())
-        Unjustified.push_back(X);
     return ByFile[F] = std::move(S);
   };
   std::vector<Finding> Kept;
@@ -126,6 +123,11 @@ void applySuppressions(
     }
     F.Kind = FindingKind::Suppressed;
     F.Reason = Hit->Reason;
+    if (Hit->Reason.empty()) {
+      // Reported as a purpose-annotation finding, so it cannot pass a gate.
+      F.Reason = "no reason given";
+      Unjustified.push_back(*Hit);
+    }
     R.Suppressed.push_back(std::move(F));
   }
   R.Violations = std::move(Kept);

@@ -26,9 +26,10 @@ std::vector<Suppression> findSuppressions(llvm::StringRef File,
                                           llvm::StringRef Check);
 
 /// Moves the violations of \p R whose sink call lies under a suppression into
-/// R.Suppressed, with its reason. \p Read returns a file's contents, or false
-/// if it cannot be read. Suppressions without a reason are appended to
-/// \p Unjustified.
+/// R.Suppressed, with its reason ("no reason given" when it has none). \p Read
+/// returns a file's contents, or false if it cannot be read. Each suppression
+/// without a reason that suppresses a violation is appended to \p Unjustified
+/// (once per violation it suppresses).
 void applySuppressions(
     Report &R,
     llvm::function_ref<bool(llvm::StringRef, std::string &)> Read,

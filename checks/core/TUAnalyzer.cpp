@@ -1,5 +1,6 @@
 //===- TUAnalyzer.cpp -----------------------------------------------------===//
 #include "TUAnalyzer.h"
+#include "AnnotationChecks.h"
 #include "FunctionAnalyzer.h"
 #include "TUContext.h"
 #include "clang/AST/Attr.h"
@@ -48,6 +49,27 @@ public:
       VisitFunctionDecl(MD);
     return true;
   }
+  /// Every annotated declaration of the program, used or not, for the
+  /// purpose-annotation rule.
+  bool VisitDecl(Decl *D) {
+    if (D->hasAttr<AnnotateAttr>() && !TU.isLibrary(D))
+      findAnnotationMistakes(D, Mistakes);
+    return true;
+  }
+  llvm::SmallVector<AnnotationMistake, 0> Mistakes;
+
+  /// Direct callees of the program that this TU does not define.
+  bool VisitCallExpr(CallExpr *CE) {
+    if (Callees)
+      noteCallee(CE->getDirectCallee());
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    if (Callees)
+      noteCallee(CE->getConstructor());
+    return true;
+  }
+  std::map<std::string, ExternalCallee> *Callees = nullptr;
   bool VisitFieldDecl(FieldDecl *D) {
     noteAnnotated(D);
     return true;
@@ -72,6 +94,17 @@ public:
   std::vector<const VarDecl *> Globals;
 
 private:
+  void noteCallee(const FunctionDecl *FD) {
+    if (!FD || FD->isDefined() || FD->isPureVirtual() ||
+        FD->isDependentContext() || FD->isImplicit() ||
+        TU.isLibrary(FD) || FD->getBuiltinID())
+      return;
+    std::string USR = TU.usrOf(FD);
+    if (!USR.empty() && !Callees->count(USR))
+      (*Callees)[USR] = {TU.qualifiedName(FD),
+                         TU.posOf(FD->getFirstDecl()->getLocation())};
+  }
+
   void noteAnnotated(NamedDecl *D) {
     if (TU.isLibrary(D))
       return;
@@ -99,12 +132,14 @@ private:
 } // namespace
 
 void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol,
-                            TUSummary &Out, std::vector<RunError> &Errors) {
+                            TUSummary &Out, std::vector<RunError> &Errors,
+                            std::map<std::string, ExternalCallee> *Callees) {
   TUContext TU(Ctx, Pol, Out);
   const SourceManager &SM = Ctx.getSourceManager();
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     Out.MainFile = TU.posOf(SM.getLocForStartOfFile(SM.getMainFileID())).File;
   Collector C(TU);
+  C.Callees = Callees;
   C.CheckPolicyParams = llvm::any_of(
       Pol.Sinks, [](const SinkRule &R) { return R.Param.has_value(); });
   C.TraverseDecl(Ctx.getTranslationUnitDecl());
@@ -126,6 +161,25 @@ void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol,
     if (!Sum->Edges.empty() || !Sum->Calls.empty())
       Out.Functions.push_back(std::move(*Sum));
   }
+  for (const AnnotationMistake &M : C.Mistakes)
+    Out.AnnotationFindings.push_back({TU.posOf(M.Loc), M.Message});
+  // Suppressions naming purpose-limitation without a reason, in the main
+  // file. Elsewhere, and for a bare NOLINT, the report pipeline names those
+  // that suppress a finding.
+  if (std::optional<llvm::StringRef> Text =
+          SM.getBufferDataOrNone(SM.getMainFileID()))
+    for (const Suppression &S :
+         unjustifiedPurposeSuppressions(Out.MainFile, *Text))
+      Out.AnnotationFindings.push_back({S.Pos, UnjustifiedSuppressionMessage});
+  auto Key = [](const TraceStep &S) { return std::tie(S.Pos, S.Message); };
+  llvm::sort(Out.AnnotationFindings,
+             [&](const TraceStep &A, const TraceStep &B) { return Key(A) < Key(B); });
+  Out.AnnotationFindings.erase(
+      std::unique(Out.AnnotationFindings.begin(), Out.AnnotationFindings.end(),
+                  [&](const TraceStep &A, const TraceStep &B) {
+                    return Key(A) == Key(B);
+                  }),
+      Out.AnnotationFindings.end());
 }
 
 } // namespace purpose

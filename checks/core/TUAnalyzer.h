@@ -12,13 +12,25 @@
 #include "Policy.h"
 #include "Summary.h"
 #include "clang/AST/ASTContext.h"
+#include <map>
 
 namespace purpose {
 
+/// A function of the program (not the library) that the TU calls directly
+/// but does not define: its summary must come from another TU.
+struct ExternalCallee {
+  std::string Name; ///< Fully qualified.
+  SourcePos Decl;   ///< Its first declaration.
+};
+
 /// Analyzes every function defined in \p Ctx's TU into \p Out. A function
-/// whose analysis ran out of budget is named in \p Errors.
-void analyzeTranslationUnit(clang::ASTContext &Ctx, const Policy &Pol,
-                            TUSummary &Out, std::vector<RunError> &Errors);
+/// whose analysis ran out of budget is named in \p Errors. With \p Callees,
+/// also lists the TU's external callees by USR (for front ends that see one
+/// TU and must say when another TU's summary is missing).
+void analyzeTranslationUnit(
+    clang::ASTContext &Ctx, const Policy &Pol, TUSummary &Out,
+    std::vector<RunError> &Errors,
+    std::map<std::string, ExternalCallee> *Callees = nullptr);
 
 /// True for a declaration located in a system header: library code, which
 /// the analysis models at its calls and never reads the body of. False for

@@ -177,13 +177,6 @@ SourcePos TUContext::posOf(SourceLocation Loc) {
   return P;
 }
 
-void TUContext::annotationError(SourceLocation Loc, const std::string &Msg) {
-  SourcePos P = posOf(Loc);
-  Out.AnnotationErrors.push_back(
-      {P.File + ":" + std::to_string(P.Line) + ":" + std::to_string(P.Column) +
-       ": error: " + Msg + " [purpose-annotation]"});
-}
-
 static void addAnnotationsOf(const Decl *D,
                              llvm::SmallVectorImpl<const AnnotateAttr *> &Out) {
   for (const auto *A : D->specific_attrs<AnnotateAttr>())
@@ -222,20 +215,14 @@ void TUContext::parseAnnotations(const Decl *D, DeclInfo &Info, bool &Any) {
     auto [Kind, Arg] = Text.split(':');
     if (Kind == "purpose_limited") {
       auto L = parsePurposeList(Arg);
-      if (!L) {
-        annotationError(A->getLocation(), llvm::toString(L.takeError()));
-        continue;
-      }
+      if (!L)
+        continue; // Reported by the purpose-annotation rule.
       Info.Limited.insert(Info.Limited.end(), L->begin(), L->end());
       Any = true;
     } else if (Kind == "purpose_use") {
       llvm::StringRef U = Arg.trim(" \t");
-      if (!isValidPurpose(U)) {
-        annotationError(A->getLocation(),
-                        "malformed purpose '" + U.str() +
-                            "'; expected [a-z0-9_]+(.[a-z0-9_]+)*");
-        continue;
-      }
+      if (!isValidPurpose(U))
+        continue; // Reported by the purpose-annotation rule.
       Info.Use = U.str();
       Any = true;
     } else if (Kind == "purpose_declassify") {
@@ -311,12 +298,8 @@ const DeclInfo *TUContext::declInfo(const NamedDecl *D) {
           if (Kind != "purpose_use")
             continue;
           llvm::StringRef U = Arg.trim(" \t");
-          if (!isValidPurpose(U)) {
-            annotationError(A->getLocation(), "malformed purpose '" + U.str() +
-                                                  "'; expected "
-                                                  "[a-z0-9_]+(.[a-z0-9_]+)*");
-            continue;
-          }
+          if (!isValidPurpose(U))
+            continue; // Reported by the purpose-annotation rule.
           Info.ParamUses[I] = U.str();
           Any = true;
         }
@@ -358,10 +341,8 @@ std::string TUContext::paramOrigin(const FunctionDecl *FD, unsigned I) {
       if (Kind != "purpose_limited")
         continue;
       auto L = parsePurposeList(Arg);
-      if (!L) {
-        annotationError(A->getLocation(), llvm::toString(L.takeError()));
-        continue;
-      }
+      if (!L)
+        continue; // Reported by the purpose-annotation rule.
       Info.Limited.insert(Info.Limited.end(), L->begin(), L->end());
       Any = true;
     }

@@ -59,7 +59,6 @@ private:
                    unsigned Depth);
   void parseAnnotations(const clang::Decl *D, DeclInfo &Info, bool &Any);
   void applyPolicy(const clang::NamedDecl *D, DeclInfo &Info, bool &Any);
-  void annotationError(clang::SourceLocation Loc, const std::string &Msg);
 
   clang::ASTContext &Ctx;
   const Policy &Pol;

@@ -82,7 +82,7 @@ TUSummary richSummary() {
                                     {"c:@N@acme@S@Account@FI@phone"},
                                     {"c:@N@acme@S@Address"}};
   S.PolicyParamFits = {{"/src/policy.json:4:5", true}};
-  S.AnnotationErrors = {{"account.h:3:1: error: malformed purpose 'Ads'"}};
+  S.AnnotationFindings = {{{"/src/account.h", 3, 1}, "malformed purpose 'Ads'"}};
   return S;
 }
 

@@ -41,8 +41,8 @@ public:
            lit(",\"decls\":") && byKey(Out.Decls, &CanonicalReader::decl) &&
            lit(",\"types\":") && byKey(Out.Types, &CanonicalReader::type) &&
            lit(",\"policy_param_fits\":") && fits(Out.PolicyParamFits) &&
-           lit(",\"annotation_errors\":") &&
-           array(Out.AnnotationErrors, &CanonicalReader::error) && lit("}") &&
+           lit(",\"annotation_findings\":") &&
+           array(Out.AnnotationFindings, &CanonicalReader::step) && lit("}") &&
            P == End;
   }
 
@@ -334,10 +334,6 @@ private:
     return lit("{\"name\":") && str(Out.Name) && lit(",\"fields\":") &&
            strings(Out.Fields) && lit(",\"nested\":") && strings(Out.Nested) &&
            lit("}");
-  }
-
-  bool error(RunError &Out) {
-    return lit("{\"message\":") && str(Out.Message) && lit("}");
   }
 };
 

@@ -97,7 +97,7 @@ public:
     Res["level"] = level(F.Rule);
     Res["message"] = text(F.Message);
     Res["locations"] = ojson::array({location(F.SinkPos, "")});
-    if (!F.OriginPos.File.empty()) {
+    if (!F.OriginPos.File.empty() && !F.OriginName.empty()) {
       ojson Related = ojson::object();
       Related["id"] = 1;
       ojson Loc = location(F.OriginPos, originText(F));

@@ -26,7 +26,7 @@
 namespace purpose {
 
 /// The cache format version; bump on any change to the entry layout.
-constexpr int CacheFormatVersion = 2;
+constexpr int CacheFormatVersion = 3;
 
 /// A summary as stored: its entry, and the shared input set that the entry
 /// names (docs/cache-format.md). Deterministic: same summary, same bytes.

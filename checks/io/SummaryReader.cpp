@@ -373,13 +373,14 @@ private:
     };
     auto Decl = [&](const JsonNode &E, DeclInfo &D) { return decl(E, D); };
     auto Type = [&](const JsonNode &E, TypeInfo &T) { return type(E, T); };
-    auto Error = [&](const JsonNode &E, RunError &R) {
-      return members(E, {"message"}, "an annotation error") &&
-             str(at(E, "message"), "message", R.Message);
+    auto Finding = [&](const JsonNode &E, TraceStep &S) {
+      return members(E, {"pos", "message"}, "an annotation finding") &&
+             pos(at(E, "pos"), "pos", S.Pos) &&
+             str(at(E, "message"), "message", S.Message);
     };
     return members(N,
                    {"main_file", "inputs", "functions", "decls", "types",
-                    "policy_param_fits", "annotation_errors"},
+                    "policy_param_fits", "annotation_findings"},
                    "'payload'") &&
            path(at(N, "main_file"), "main_file", Out.MainFile) &&
            inputs(at(N, "inputs"), Out.Inputs) &&
@@ -387,8 +388,8 @@ private:
            byKey(at(N, "decls"), "decls", Out.Decls, Decl) &&
            byKey(at(N, "types"), "types", Out.Types, Type) &&
            policyParamFits(at(N, "policy_param_fits"), Out.PolicyParamFits) &&
-           array(at(N, "annotation_errors"), "annotation_errors",
-                 Out.AnnotationErrors, Error);
+           array(at(N, "annotation_findings"), "annotation_findings",
+                 Out.AnnotationFindings, Finding);
   }
 };
 

@@ -27,7 +27,7 @@ public:
 
   json payload(const TUSummary &S, const std::string &SharedId) const {
     const auto &[MainFile, Inputs, Functions, Decls, Types, PolicyParamFits,
-                 AnnotationErrors] = S;
+                 AnnotationFindings] = S;
     json DeclsOut = json::object();
     for (const auto &[USR, D] : Decls)
       DeclsOut[USR] = decl(D);
@@ -48,7 +48,8 @@ public:
     for (const auto &[Rule, Fit] : StoredFits)
       Fits[Rule] = Fit;
     P["policy_param_fits"] = std::move(Fits);
-    P["annotation_errors"] = list(AnnotationErrors, &SummaryWriter::error);
+    P["annotation_findings"] =
+        list(AnnotationFindings, &SummaryWriter::step);
     return P;
   }
 
@@ -201,11 +202,6 @@ public:
   json type(const TypeInfo &T) const {
     const auto &[Name, Fields, Nested] = T;
     return json{{"name", Name}, {"fields", Fields}, {"nested", Nested}};
-  }
-
-  json error(const RunError &E) const {
-    const auto &[Message] = E;
-    return json{{"message", Message}};
   }
 };
 

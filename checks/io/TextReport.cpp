@@ -1,9 +1,13 @@
 //===- TextReport.cpp - Clang-style diagnostics ---------------------------===//
 //
-//   src/ads.cpp:42:5: warning: MESSAGE [purpose-limitation]
+//   /src/app/ads.cpp:42:5: warning: MESSAGE [purpose-limitation]
 //      42 |     Upload(ids);
 //         |     ^
-//   src/account.h:10:15: note: STEP
+//   /src/app/account.h:10:15: note: STEP
+//
+// Paths are written as clang writes them for the absolute file names that
+// CMake, Meson and Bear put in compile databases: absolute, whatever the
+// current directory (JSON, SARIF and HTML are relative to the source root).
 //   ...
 //   1 warning generated.
 //
@@ -21,11 +25,7 @@ enum class Level { Warning, Note };
 
 class TextWriter {
 public:
-  TextWriter(const WriteOptions &O, llvm::raw_ostream &OS) : O(O), OS(OS) {
-    llvm::SmallString<256> Cwd;
-    if (!llvm::sys::fs::current_path(Cwd))
-      CurrentDir = std::string(Cwd);
-  }
+  TextWriter(const WriteOptions &O, llvm::raw_ostream &OS) : O(O), OS(OS) {}
 
   void finding(const Finding &F) {
     std::string Msg = F.Message;
@@ -40,14 +40,13 @@ public:
 private:
   const WriteOptions &O;
   llvm::raw_ostream &OS;
-  std::string CurrentDir;
   SourceCache Sources;
 
   void diagnostic(const SourcePos &P, Level L, llvm::StringRef Msg) {
     if (O.Color)
       OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
     if (!P.File.empty()) {
-      OS << pathUnder(P.File, CurrentDir);
+      OS << P.File;
       if (P.Line)
         OS << ':' << P.Line << ':' << P.Column;
       OS << ": ";

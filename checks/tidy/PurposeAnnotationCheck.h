@@ -1,24 +1,17 @@
 //===- PurposeAnnotationCheck.h - purpose-annotation ------------*- C++ -*-===//
 //
-// Checks the annotations of annotations/purpose.h (INTERFACE.md section 2) and
-// the suppressions of purpose-limitation (section 5):
-//   - a malformed purpose string (an error, as for the CLI);
-//   - an unknown "purpose_..." annotation kind;
-//   - an annotation on a declaration it cannot apply to: PURPOSE_LIMITED on
-//     anything but a field, a global or static variable, a parameter or a
-//     function; PURPOSE_USE on anything but a function or a parameter;
-//     PURPOSE_DECLASSIFY on anything but a function;
-//   - PURPOSE_USE and PURPOSE_LIMITED on the same declaration;
-//   - PURPOSE_DECLASSIFY without a reason;
-//   - a NOLINT, NOLINTNEXTLINE or NOLINTBEGIN comment naming
-//     purpose-limitation (or a purpose-* glob) without ": reason".
+// The purpose-annotation rule (core/AnnotationChecks.h, shared with the CLI)
+// on every annotated declaration of the TU and on the main file's
+// suppression comments. A bare NOLINT without a reason is reported by
+// purpose-limitation where it hides one of its findings, since only it knows.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PURPOSE_TIDY_PURPOSEANNOTATIONCHECK_H
 #define PURPOSE_TIDY_PURPOSEANNOTATIONCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include <set>
+#include <string>
 
 namespace purpose {
 
@@ -36,14 +29,9 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  void checkAttribute(const clang::Decl *D, const clang::AnnotateAttr *A);
-  void checkConflict(const clang::Decl *D);
-
   const clang::SourceManager *SM = nullptr;
-  /// Attributes and declarations already reported on: template
-  /// instantiations and redeclarations repeat them.
-  llvm::DenseSet<clang::SourceLocation> SeenAttrs;
-  llvm::DenseSet<clang::SourceLocation> SeenConflicts;
+  /// Mistakes already reported on.
+  std::set<std::pair<clang::SourceLocation, std::string>> Seen;
 };
 
 } // namespace purpose

@@ -1,12 +1,16 @@
 //===- PurposeLimitationCheck.cpp -----------------------------------------===//
 #include "PurposeLimitationCheck.h"
-#include "CachedSummaries.h"
-#include "ProjectSetup.h"
+#include "AnnotationChecks.h"
+#include "EditorClient.h"
+#include "ProgramLoader.h"
+#include "Project.h"
 #include "Solver.h"
+#include "Suppressions.h"
 #include "TUAnalyzer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -48,6 +52,50 @@ std::string shortPath(llvm::StringRef Path, llvm::StringRef Root) {
   return Path.str();
 }
 
+/// The build directory of the TU (Project.h, findBuildDirFor).
+std::string buildDirOf(llvm::StringRef MainPath, const SourceManager &SM) {
+  std::string CommandDir;
+  if (auto Cwd = SM.getFileManager()
+                     .getVirtualFileSystem()
+                     .getCurrentWorkingDirectory())
+    CommandDir = *Cwd;
+  return findBuildDirFor(CommandDir, MainPath);
+}
+
+/// The project of \p MainPath: its config upward from the file; option
+/// paths relative to the config's directory (else the current one); the
+/// build directory of the compile command (the file manager's working
+/// directory, which clang-tidy and clangd set to the command's directory).
+std::shared_ptr<const Project> projectFor(llvm::StringRef MainPath,
+                                          const SourceManager &SM,
+                                          llvm::StringRef CacheDirOption,
+                                          llvm::StringRef PoliciesOption) {
+  ProjectOptions O;
+  O.SearchFrom = llvm::sys::path::parent_path(MainPath).str();
+  std::optional<std::string> Cfg = findConfig(O.SearchFrom);
+  std::string Base =
+      Cfg ? llvm::sys::path::parent_path(*Cfg).str() : std::string();
+  llvm::SmallVector<llvm::StringRef, 4> Extra;
+  PoliciesOption.split(Extra, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef P : Extra)
+    if (!P.trim().empty())
+      O.ExtraPolicies.push_back(absoluteFrom(Base, P.trim()));
+  if (!CacheDirOption.trim().empty())
+    O.CacheDir = absoluteFrom(Base, CacheDirOption.trim());
+  O.BuildDir = buildDirOf(MainPath, SM);
+  return loadProjectCached(O);
+}
+
+/// The command that writes the cache this check reads.
+std::string refreshCommand(const Project &P, llvm::StringRef BuildDir) {
+  std::string Cmd = "purpose-check";
+  if (P.Cfg)
+    Cmd += " --config " + P.Cfg->File;
+  if (!BuildDir.empty() && !(P.Cfg && !P.Cfg->BuildDir.empty()))
+    Cmd += " -p " + BuildDir.str();
+  return Cmd;
+}
+
 bool sinkFirst(const Finding &A, const Finding &B) {
   return std::tie(A.SinkPos, A.OriginName, A.SinkPurpose) <
          std::tie(B.SinkPos, B.OriginName, B.SinkPurpose);
@@ -58,7 +106,7 @@ bool sinkFirst(const Finding &A, const Finding &B) {
 PurposeLimitationCheck::PurposeLimitationCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CacheDir(Options.get("CacheDir", "")),
-      Policies(Options.get("Policies", "")) {}
+      Policies(Options.get("Policies", "")), TidyContext(Context) {}
 
 void PurposeLimitationCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -90,7 +138,9 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
     return;
   SourceLocation FileStart = SM.getLocForStartOfFile(SM.getMainFileID());
 
-  ProjectSetup Setup = loadProjectSetup(MainPath, CacheDir, Policies);
+  std::shared_ptr<const Project> Proj =
+      projectFor(MainPath, SM, CacheDir, Policies);
+  const Project &Setup = *Proj;
   for (const std::string &P : Setup.Problems)
     diag(FileStart, "purpose-check configuration: %0", DiagnosticIDs::Error)
         << P;
@@ -101,9 +151,15 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
   // function defined in several TUs, and the cache's are older.
   TUSummary Live;
   std::vector<RunError> Errors;
-  analyzeTranslationUnit(*AST, Setup.Pol, Live, Errors);
+  std::map<std::string, ExternalCallee> Callees;
+  analyzeTranslationUnit(*AST, Setup.Pol, Live, Errors, &Callees);
   CachedProgram Cached =
       loadCachedProgram(Setup.CacheDir, Setup.SourceRoot, MainPath);
+  std::string BuildDir = buildDirOf(MainPath, SM);
+  for (const std::string &W :
+       checkProgramTrust(Cached, Live, Callees, Setup.CacheDir,
+                         refreshCommand(Setup, BuildDir)))
+    diag(FileStart, "%0") << W;
   std::vector<const TUSummary *> Program{&Live};
   for (const auto &S : Cached.Others)
     Program.push_back(S.get());
@@ -115,6 +171,22 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
   for (const RunError &E : Errors)
     diag(FileStart, "purpose-check analysis incomplete: %0") << E.Message;
 
+  // NOLINT comments without a reason that do not name a purpose check:
+  // clang-tidy hides what they cover, and only this check knows that one of
+  // its findings was among it.
+  std::vector<Suppression> Bare;
+  if (std::optional<llvm::StringRef> Text =
+          SM.getBufferDataOrNone(SM.getMainFileID())) {
+    llvm::SmallVector<llvm::StringRef, 0> Lines;
+    Text->split(Lines, '\n');
+    for (Suppression &S : findSuppressions("", *Text, "purpose-limitation"))
+      if (S.Reason.empty() && S.Pos.Line && S.Pos.Line <= Lines.size() &&
+          S.Pos.Column &&
+          !namesPurposeCheck(Lines[S.Pos.Line - 1].substr(S.Pos.Column - 1)))
+        Bare.push_back(std::move(S));
+  }
+  std::set<unsigned> BareReported;
+
   llvm::sort(R.Violations, sinkFirst);
   for (const Finding &F : R.Violations) {
     if (F.SinkPos.File != MainPath || Setup.BaselineFPs.count(F.Fingerprint))
@@ -122,6 +194,36 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
     SourceLocation SinkLoc = locationOf(SM, F.SinkPos, MainPath);
     if (SinkLoc.isInvalid())
       continue;
+    for (const Suppression &S : Bare)
+      if (F.SinkPos.Line >= S.FirstLine && F.SinkPos.Line <= S.LastLine &&
+          BareReported.insert(S.Pos.Line * 4096 + S.Pos.Column).second)
+        // An error: clang-tidy never hides errors, so the NOLINT that hides
+        // the finding cannot hide this too (the CLI reports the same).
+        TidyContext->diag("purpose-annotation",
+                          SM.translateLineCol(SM.getMainFileID(), S.Pos.Line,
+                                              S.Pos.Column),
+                          UnjustifiedSuppressionMessage, DiagnosticIDs::Error);
+    if (traceInMessage()) {
+      // The client shows no notes next to a diagnostic (EditorClient.h):
+      // the trace goes into the message, told as clangd tells the notes of
+      // other diagnostics to such a client.
+      std::string Text = F.Message;
+      for (const TraceStep &S : F.Trace) {
+        Text += "\n\n";
+        if (S.Pos.Line) {
+          Text += S.Pos.File == MainPath
+                      ? llvm::sys::path::filename(MainPath).str()
+                      : shortPath(S.Pos.File, Setup.SourceRoot);
+          Text += ":" + std::to_string(S.Pos.Line);
+          if (S.Pos.Column)
+            Text += ":" + std::to_string(S.Pos.Column);
+          Text += ": ";
+        }
+        Text += "note: " + S.Message;
+      }
+      diag(SinkLoc, "%0") << Text;
+      continue;
+    }
     diag(SinkLoc, "%0") << F.Message;
     for (const TraceStep &S : F.Trace) {
       SourceLocation Loc = locationOf(SM, S.Pos, MainPath);

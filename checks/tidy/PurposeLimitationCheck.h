@@ -1,16 +1,23 @@
 //===- PurposeLimitationCheck.h - purpose-limitation ------------*- C++ -*-===//
 //
 // Reports, in the file being checked, each sink call that a value limited to
-// other purposes reaches (INTERFACE.md sections 1 and 6). The open file is
-// analyzed live; the rest of the program comes from the summaries that the
-// last purpose-check run left in the cache, found through the project's
-// .purpose-check.json. The cache's own entry for this file is stale while the
-// user types, so the live analysis replaces it; only what it knew of the
-// file's headers is kept (clangd skips header function bodies).
+// other purposes reaches. The open file is analyzed live; the rest of the
+// program comes from the summaries that the last purpose-check run left in
+// the cache, found through the project's .purpose-check.json, else through
+// the compilation database's directory (the compile command's). The cache's
+// own entry for this file is stale while the user types, so the live analysis
+// replaces it; only what it knew of the file's headers is kept (clangd skips
+// header function bodies). What the cached program lacks (no cache, missing
+// or stale summaries of called functions, unreadable entries) is one warning
+// at the top of the file that names the command refreshing the cache
+// (ProgramLoader.h). A finding hidden by a NOLINT without a reason that does
+// not name a purpose check (bare, or "*") is reported as an error of
+// purpose-annotation at the comment, which no NOLINT hides.
 //
 // Options:
-//   CacheDir  the summary cache; default: the config's cache_dir, else its
-//             build_dir + "/.purpose-check-cache", else none (this file only)
+//   CacheDir  the summary cache; default: the config's cache_dir, else
+//             BUILD_DIR/.purpose-check-cache for the compile command's build
+//             directory, else the config's build_dir's
 //   Policies  policy files, separated by ';', added to the config's
 //
 //===----------------------------------------------------------------------===//
@@ -37,6 +44,7 @@ public:
 private:
   const std::string CacheDir;
   const std::string Policies;
+  clang::tidy::ClangTidyContext *TidyContext;
   clang::ASTContext *Ctx = nullptr;
 };
 

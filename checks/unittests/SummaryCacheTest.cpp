@@ -109,7 +109,7 @@ struct Dumper {
   }
   void summary(const TUSummary &S) {
     const auto &[MainFile, Inputs, Functions, Decls, Types, PolicyParamFits,
-                 AnnotationErrors] = S;
+                 AnnotationFindings] = S;
     const auto &[CommandHash, Files, AbsentShadows, Shared] = Inputs;
     OS << "main_file=" << MainFile << "\ncommand_hash=" << CommandHash << "\n";
     // The inputs as a set: a summary read from the cache holds in Shared what
@@ -139,9 +139,10 @@ struct Dumper {
     }
     for (const auto &[Rule, Fits] : PolicyParamFits)
       OS << "policy_param_fits '" << Rule << "' " << Fits << "\n";
-    for (const RunError &E : AnnotationErrors) {
-      const auto &[Message] = E;
-      OS << "annotation_error '" << Message << "'\n";
+    for (const TraceStep &F : AnnotationFindings) {
+      const auto &[Pos, Message] = F;
+      OS << "annotation_finding " << Pos.File << ":" << Pos.Line << ":"
+         << Pos.Column << " '" << Message << "'\n";
     }
   }
 };
@@ -273,9 +274,10 @@ TUSummary richSummary(const std::string &Root) {
                        {Root + "/odd:name.json:12:1", true},
                        {"/etc/p.json:9:1", false},
                        {"not a position", true}};
-  // Messages are free text, stored verbatim (not re-rooted).
-  S.AnnotationErrors = {{"account.cc:3:1: error: malformed purpose 'Ads'"},
-                        {""}};
+  // Positions are re-rooted; messages are free text, stored verbatim.
+  S.AnnotationFindings = {
+      {{Root + "/account.cc", 3, 1}, "malformed purpose 'Ads' in /x/y.h:1:1"},
+      {{"/usr/include/z.h", 9, 2}, ""}};
   return S;
 }
 
@@ -357,12 +359,12 @@ TEST_CASE("a summary survives serialization with every member", "[cache]") {
   CHECK(serializeSummary(*Back, "/work/proj").Entry == Text);
   CHECK(serializeSummary(*Back, "/work/proj").SharedText == W.SharedText);
   CHECK(llvm::StringRef(Text).starts_with(
-      "{\"format\":\"purpose-check-summary\",\"version\":2,\"checksum\":\""));
+      "{\"format\":\"purpose-check-summary\",\"version\":3,\"checksum\":\""));
   CHECK(llvm::StringRef(Text).ends_with("}\n"));
   // The inputs outside the root are in the shared set, named by its checksum.
   CHECK(W.SharedId.size() == 16);
   CHECK(llvm::StringRef(W.SharedText).starts_with(
-      "{\"format\":\"purpose-check-inputs\",\"version\":2,\"checksum\":\"" +
+      "{\"format\":\"purpose-check-inputs\",\"version\":3,\"checksum\":\"" +
       W.SharedId + "\",\"payload\":{\"files\":[{\"path\":"
                    "\"/usr/include/c++/12/string\""));
   // Every absent shadow is shared, re-rooted like any path.
@@ -473,13 +475,13 @@ TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
   }
   SECTION("another version") {
     std::string Payload = payloadOf(Good);
-    CHECK(parseError(entryWithPayload(Payload, 1)) ==
-          "entry.json:1:45: error: unsupported cache format version 1; "
-          "expected 2");
-    CHECK(parseError(entryWithPayload(Payload, 3)) ==
-          "entry.json:1:45: error: unsupported cache format version 3; "
-          "expected 2");
-    CHECK(parseError(entryWithPayload(Payload, 2)) == "<parsed>");
+    CHECK(parseError(entryWithPayload(Payload, 2)) ==
+          "entry.json:1:45: error: unsupported cache format version 2; "
+          "expected 3");
+    CHECK(parseError(entryWithPayload(Payload, 4)) ==
+          "entry.json:1:45: error: unsupported cache format version 4; "
+          "expected 3");
+    CHECK(parseError(entryWithPayload(Payload, 3)) == "<parsed>");
   }
   SECTION("not an entry") {
     CHECK(llvm::StringRef(parseError(""))
@@ -488,12 +490,12 @@ TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
           "entry.json:1:1: error: not a purpose-check summary cache entry");
     CHECK(parseError("{\"format\":\"sarif\"}") ==
           "entry.json:1:11: error: not a purpose-check summary cache entry");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":2}") ==
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":3}") ==
           "entry.json:1:1: error: missing or malformed checksum");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":2,"
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":3,"
                      "\"checksum\":\"x\",\"payload\":{},\"extra\":0}") ==
           "entry.json:1:75: error: unknown key 'extra' in cache entry");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":2,"
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":3,"
                      "\"payload\":{},\"checksum\":\"x\"}") ==
           "entry.json:1:1: error: the payload must be the entry's last member");
   }
@@ -518,7 +520,7 @@ TEST_CASE("every member of the payload is validated", "[cache]") {
       {"\"command_hash\":\"0123456789abcdef\",", "",
        "missing key 'command_hash' in 'inputs'"},
       {",\"shared\":\"", ",\"shared\":7,\"x\":\"", "unknown key 'x' in 'inputs'"},
-      {"\"annotation_errors\":[", "\"stray\":1,\"annotation_errors\":[",
+      {"\"annotation_findings\":[", "\"stray\":1,\"annotation_findings\":[",
        "unknown key 'stray' in 'payload'"},
       {"\"is_method\":true", "\"is_method\":1",
        "expected a boolean for 'is_method', found an integer"},
@@ -565,8 +567,8 @@ TEST_CASE("every member of the payload is validated", "[cache]") {
       {"\"decls\":{\"\":{", "\"decls\":{\"\":[],\"y\":{",
        "expected an object for a declaration, found an array"},
       {"\"types\":{", "\"types\":[],\"t\":{", "unknown key 't' in 'payload'"},
-      {"{\"message\":\"\"}", "{\"message\":\"\",\"line\":1}",
-       "unknown key 'line' in an annotation error"},
+      {"\"message\":\"\"}]}", "\"message\":\"\",\"line\":1}]}",
+       "unknown key 'line' in an annotation finding"},
       {"\"src\":{\"kind\":\"call_ret\",\"a\":1,",
        "\"src\":{\"kind\":\"call_ret\",\"a\":2,",
        "edge names a call site that function 'acme::Upload' does not have"},
@@ -608,13 +610,13 @@ TEST_CASE("store writes an entry that load reads back", "[cache]") {
 
   REQUIRE(errorText(Cache.store(S)) == "");
   std::string Entry = Cache.entryPath(S.MainFile);
-  CHECK(llvm::StringRef(Entry).starts_with(D.file("cache/v2/")));
+  CHECK(llvm::StringRef(Entry).starts_with(D.file("cache/v3/")));
   CHECK(Entry ==
-        D.file("cache/v2/" + contentDigest("src/account.cc") + ".json"));
+        D.file("cache/v3/" + contentDigest("src/account.cc") + ".json"));
   SerializedSummary W = serializeSummary(S, Root);
   CHECK(readFile(Entry) == W.Entry);
   CHECK(Cache.sharedInputsPath(W.SharedId) ==
-        D.file("cache/v2/inputs-" + W.SharedId + ".json"));
+        D.file("cache/v3/inputs-" + W.SharedId + ".json"));
   CHECK(readFile(Cache.sharedInputsPath(W.SharedId)) == W.SharedText);
 
   auto Back = Cache.load(S.MainFile);
@@ -630,7 +632,7 @@ TEST_CASE("store writes an entry that load reads back", "[cache]") {
   CHECK((*Again)->Inputs.CommandHash == "changed");
   std::vector<std::string> Names;
   std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(D.file("cache/v2"), EC), End;
+  for (llvm::sys::fs::directory_iterator It(D.file("cache/v3"), EC), End;
        It != End && !EC; It.increment(EC))
     Names.push_back(llvm::sys::path::filename(It->path()).str());
   llvm::sort(Names);
@@ -682,10 +684,10 @@ TEST_CASE("loadAll sorts by main file and skips damaged entries", "[cache]") {
   }
   std::string Broken = Cache.entryPath("/r/broken.cc");
   writeText(Broken,
-            "{\"format\":\"purpose-check-summary\",\"version\":2,\"che");
-  writeText(D.file("cache/v2/.x.json.tmp-12345678"), "partial");
-  writeText(D.file("cache/v2/README"), "not an entry");
-  writeText(D.file("cache/v2/inputs-0123456789abcdef.json"), "{}");
+            "{\"format\":\"purpose-check-summary\",\"version\":3,\"che");
+  writeText(D.file("cache/v3/.x.json.tmp-12345678"), "partial");
+  writeText(D.file("cache/v3/README"), "not an entry");
+  writeText(D.file("cache/v3/inputs-0123456789abcdef.json"), "{}");
 
   std::vector<std::string> Damaged;
   std::vector<TUSummary> All = Cache.loadAll(Damaged);
@@ -825,7 +827,7 @@ TEST_CASE("TUs that read the same outside headers share one input set",
 
   std::vector<std::string> Names;
   std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(D.file("cache/v2"), EC), End;
+  for (llvm::sys::fs::directory_iterator It(D.file("cache/v3"), EC), End;
        It != End && !EC; It.increment(EC))
     Names.push_back(llvm::sys::path::filename(It->path()).str());
   CHECK(Names.size() == 3); // Two entries, one set.
@@ -884,7 +886,7 @@ TEST_CASE("an entry whose shared input set is missing or damaged is an error",
 
 TEST_CASE("a shared input set is validated", "[cache]") {
   auto Set = [](llvm::StringRef Payload) {
-    return "{\"format\":\"purpose-check-inputs\",\"version\":2,"
+    return "{\"format\":\"purpose-check-inputs\",\"version\":3,"
            "\"checksum\":\"" +
            contentDigest(Payload) + "\",\"payload\":" + Payload.str() + "}\n";
   };

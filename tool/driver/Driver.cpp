@@ -6,12 +6,12 @@
 #include "Inventory.h"
 #include "JsonTree.h"
 #include "InventoryWriter.h"
-#include "PolicyLoader.h"
+#include "Project.h"
+#include "ReportPipeline.h"
 #include "ReportWriter.h"
 #include "Solver.h"
 #include "SummaryCache.h"
 #include "SummaryFormat.h"
-#include "Suppressions.h"
 #include "TUAnalysis.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -115,17 +115,6 @@ void printError(llvm::StringRef Msg) {
   llvm::errs() << "purpose-check: error: " << Msg << "\n";
 }
 
-/// True iff \p F involves one of \p Files: its trace, origin or sink.
-bool touches(const Finding &F, const std::set<std::string> &Files) {
-  if (Files.count(F.OriginPos.File) || Files.count(F.SinkPos.File) ||
-      Files.count(F.SinkDeclPos.File))
-    return true;
-  for (const TraceStep &S : F.Trace)
-    if (Files.count(S.Pos.File))
-      return true;
-  return false;
-}
-
 /// --dump-summaries: each function's calls and edges, kinds named as in a
 /// cache entry (docs/cache-format.md).
 void dumpSummary(const TUSummary &T, llvm::raw_ostream &OS) {
@@ -213,12 +202,11 @@ private:
 /// Everything a run needs, resolved from options and the config file.
 struct Run {
   Options &O;
-  std::optional<Config> Cfg;
-  Policy Pol;
-  std::set<std::string> BaselineFPs;
+  Project Proj; ///< Config, policies, baseline, source root.
+  const Policy &Pol = Proj.Pol;
+  const std::string &SourceRoot = Proj.SourceRoot;
   std::unique_ptr<CompilationDatabase> DB;
   std::string BuildDir;
-  std::string SourceRoot;
   std::vector<SummaryCache> Caches; ///< [0] is written; the rest are read.
   unsigned ShardK = 0, ShardN = 0;
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS; ///< Main thread's.
@@ -230,9 +218,10 @@ struct Run {
   explicit Run(Options &O) : O(O) {}
 };
 
-/// Resolves options, config, policies, baseline and database. False: the
-/// error has been printed and the exit status is 2.
-bool setUp(Run &R) {
+/// Checks the options that need no file. False: the error has been printed,
+/// and no report can be written (its format or destination may be what is
+/// wrong).
+bool parseRunOptions(Run &R) {
   Options &O = R.O;
   if (O.Inventory) {
     auto IF = parseInventoryFormat(O.Format);
@@ -296,59 +285,44 @@ bool setUp(Run &R) {
     }
   }
 
-  // The config file: --config, else the nearest one upward.
-  std::optional<std::string> CfgPath;
+  return true;
+}
+
+/// The config file (--config, else the nearest one upward), the policies
+/// (the config's, then --policy), the baseline (--baseline, else the
+/// config's) and the source root. Problems go to \p Rep as errors; false
+/// when there were any.
+bool loadRunProject(Run &R, Report &Rep) {
+  Options &O = R.O;
+  ProjectOptions PO;
   if (!O.Config.empty())
-    CfgPath = O.Config;
-  else {
-    llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
-    CfgPath = findConfig(Cwd);
-  }
-  if (CfgPath) {
-    auto C = loadConfig(*CfgPath);
-    if (!C) {
-      llvm::errs() << llvm::toString(C.takeError()) << "\n";
-      return false;
-    }
-    R.Cfg = std::move(*C);
-  }
+    PO.ConfigFile = absolutePath(O.Config);
+  for (const std::string &P : O.Policies)
+    PO.ExtraPolicies.push_back(absolutePath(P));
+  if (!O.BaselineFile.empty())
+    PO.Baseline = absolutePath(O.BaselineFile);
+  PO.BaselineMayBeMissing = !O.WriteBaselineFile.empty();
+  if (!O.SourceRoot.empty())
+    PO.SourceRoot = absolutePath(O.SourceRoot);
+  R.Proj = loadProject(PO);
+  Rep.SourceRoot = R.Proj.SourceRoot;
+  for (const std::string &P : R.Proj.Problems)
+    Rep.Errors.push_back({P});
+  return R.Proj.Problems.empty();
+}
 
-  // Policies: the config's, then --policy.
-  std::vector<std::string> PolicyFiles;
-  if (R.Cfg)
-    PolicyFiles = R.Cfg->Policies;
-  PolicyFiles.insert(PolicyFiles.end(), O.Policies.begin(), O.Policies.end());
-  for (const std::string &P : PolicyFiles) {
-    auto Loaded = loadPolicyFile(P);
-    if (!Loaded) {
-      llvm::errs() << llvm::toString(Loaded.takeError()) << "\n";
-      return false;
-    }
-    if (llvm::Error E = mergePolicy(R.Pol, *Loaded)) {
-      llvm::errs() << llvm::toString(std::move(E)) << "\n";
-      return false;
-    }
-  }
-
-  // --baseline, else the config's "baseline".
-  std::string BaselineFile = O.BaselineFile;
-  if (BaselineFile.empty() && R.Cfg)
-    BaselineFile = R.Cfg->Baseline;
-  if (!BaselineFile.empty()) {
-    auto B = readBaseline(BaselineFile);
-    if (!B) {
-      llvm::errs() << llvm::toString(B.takeError()) << "\n";
-      return false;
-    }
-    R.BaselineFPs = std::move(*B);
-  }
-
-  // The compilation database: -p, else the config's build_dir, else upward.
+/// The compilation database: -p, else the config's build_dir, else upward;
+/// then the caches. A problem goes to \p Rep as an error; false then.
+bool loadDatabase(Run &R, Report &Rep) {
+  Options &O = R.O;
+  auto fail = [&](std::string Msg) {
+    Rep.Errors.push_back({"purpose-check: error: " + Msg});
+    return false;
+  };
   std::string ErrMsg;
   R.BuildDir = O.BuildPath;
-  if (R.BuildDir.empty() && R.Cfg && !R.Cfg->BuildDir.empty())
-    R.BuildDir = R.Cfg->BuildDir;
+  if (R.BuildDir.empty() && R.Proj.Cfg && !R.Proj.Cfg->BuildDir.empty())
+    R.BuildDir = R.Proj.Cfg->BuildDir;
   if (!R.BuildDir.empty()) {
     llvm::SmallString<256> JsonDB(R.BuildDir);
     llvm::sys::path::append(JsonDB, "compile_commands.json");
@@ -360,31 +334,27 @@ bool setUp(Run &R) {
       if (!R.DB) {
         auto Doc = JsonDocument::parseFile(JsonDB, "compilation database");
         if (!Doc)
-          llvm::errs() << llvm::toString(Doc.takeError()) << "\n";
+          Rep.Errors.push_back({llvm::toString(Doc.takeError())});
         else
-          llvm::errs() << JsonDB << ": error: " << ErrMsg << "\n";
-        printError("cannot load the compilation database '" +
-                   std::string(JsonDB.str()) + "'");
-        return false;
+          Rep.Errors.push_back(
+              {std::string(JsonDB.str()) + ": error: " + ErrMsg});
+        return fail("cannot load the compilation database '" +
+                    std::string(JsonDB.str()) + "'");
       }
     } else {
       R.DB = CompilationDatabase::loadFromDirectory(R.BuildDir, ErrMsg);
     }
-    if (!R.DB) {
-      printError("cannot load a compilation database from '" + R.BuildDir +
-                 "': " + ErrMsg);
-      return false;
-    }
+    if (!R.DB)
+      return fail("cannot load a compilation database from '" + R.BuildDir +
+                  "': " + ErrMsg);
     R.DB = inferMissingCompileCommands(std::move(R.DB));
   } else {
     llvm::SmallString<256> Cwd;
     llvm::sys::fs::current_path(Cwd);
     R.DB = CompilationDatabase::autoDetectFromDirectory(Cwd, ErrMsg);
-    if (!R.DB) {
-      printError("no compilation database (compile_commands.json) found in '" +
-                 std::string(Cwd.str()) + "' or above; pass -p BUILD_DIR");
-      return false;
-    }
+    if (!R.DB)
+      return fail("no compilation database (compile_commands.json) found in '" +
+                  std::string(Cwd.str()) + "' or above; pass -p BUILD_DIR");
     R.DB = inferMissingCompileCommands(std::move(R.DB));
     // The directory the database came from, for the default cache.
     llvm::SmallString<256> Dir(Cwd);
@@ -399,22 +369,10 @@ bool setUp(Run &R) {
   }
   R.BuildDir = absolutePath(R.BuildDir);
 
-  if (!O.SourceRoot.empty())
-    R.SourceRoot = absolutePath(O.SourceRoot);
-  else if (R.Cfg)
-    R.SourceRoot = R.Cfg->Dir;
-  else {
-    llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
-    R.SourceRoot = std::string(Cwd.str());
-  }
-
   if (!O.NoCache) {
     std::vector<std::string> Dirs(O.CacheDirs.begin(), O.CacheDirs.end());
     if (Dirs.empty())
-      Dirs.push_back(R.Cfg && !R.Cfg->CacheDir.empty()
-                         ? R.Cfg->CacheDir
-                         : R.BuildDir + "/.purpose-check-cache");
+      Dirs.push_back(defaultCacheDir(R.Proj, R.BuildDir));
     for (const std::string &D : Dirs)
       R.Caches.emplace_back(absolutePath(D), R.SourceRoot);
   }
@@ -520,49 +478,23 @@ std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) 
   return Results;
 }
 
-/// Filters, suppressions, baselines: everything between the solve and the
-/// report.
-void finish(Run &R, Report &Rep) {
-  Options &O = R.O;
-  std::vector<Suppression> Unjustified;
+/// Suppressions, annotation findings, exclusions and the FILE arguments
+/// (ReportPipeline.h).
+void finish(Run &R, Report &Rep, const std::vector<const TUSummary *> &Sums) {
   // Through the overlay, if any: a staged suppression counts, not the
   // working tree's.
   auto FS = R.FS ? R.FS : llvm::vfs::getRealFileSystem();
-  applySuppressions(
-      Rep,
-      [&](llvm::StringRef Path, std::string &Out) {
-        auto B = FS->getBufferForFile(Path);
-        if (!B)
-          return false;
-        Out = (*B)->getBuffer().str();
-        return true;
-      },
-      Unjustified);
-  llvm::sort(Unjustified, [](const Suppression &A, const Suppression &B) {
-    return A.Pos < B.Pos;
-  });
-  Unjustified.erase(std::unique(Unjustified.begin(), Unjustified.end(),
-                                [](const Suppression &A, const Suppression &B) {
-                                  return A.Pos == B.Pos;
-                                }),
-                    Unjustified.end());
-  for (const Suppression &U : Unjustified)
-    llvm::errs() << U.Pos.File << ":" << U.Pos.Line << ":" << U.Pos.Column
-                 << ": warning: suppression of purpose-limitation without a "
-                    "reason; write 'NOLINT(purpose-limitation): reason' "
-                    "[purpose-annotation]\n";
-  if (R.Cfg && !R.Cfg->Exclude.empty())
-    for (auto *L : {&Rep.Violations, &Rep.Suppressed, &Rep.Declassified})
-      llvm::erase_if(*L, [&](const Finding &F) {
-        return R.Cfg->excludes(F.SinkPos.File);
-      });
-  if (!O.Files.empty()) {
-    std::set<std::string> Only;
-    for (const std::string &F : O.Files)
-      Only.insert(absolutePath(F));
-    for (auto *L : {&Rep.Violations, &Rep.Suppressed, &Rep.Declassified})
-      llvm::erase_if(*L, [&](const Finding &F) { return !touches(F, Only); });
-  }
+  auto Read = [&](llvm::StringRef Path, std::string &Out) {
+    auto B = FS->getBufferForFile(Path);
+    if (!B)
+      return false;
+    Out = (*B)->getBuffer().str();
+    return true;
+  };
+  ReportFilter Filter{{}, Read};
+  for (const std::string &F : R.O.Files)
+    Filter.OnlyFiles.insert(absolutePath(F));
+  finishReport(Rep, Sums, R.Proj, Filter);
 }
 
 /// A policy sink's "param" out of range for every overload that its name
@@ -585,7 +517,9 @@ void checkPolicyParams(const Run &R, const std::vector<const TUSummary *> &Sums,
   }
 }
 
-int writeOutput(Run &R, Report &Rep, const Inventory *Inv) {
+/// Writes the report (or inventory) where the options say. False: it could
+/// not be written, and the error has been printed.
+bool writeOutput(Run &R, Report &Rep, const Inventory *Inv) {
   Options &O = R.O;
   WriteOptions WO;
   WO.Format = R.Format;
@@ -602,13 +536,27 @@ int writeOutput(Run &R, Report &Rep, const Inventory *Inv) {
   if (ToFile) {
     if (llvm::Error E = writeFileAtomically(O.Output, write)) {
       printError(llvm::toString(std::move(E)));
-      return 2;
+      return false;
     }
   } else {
     write(llvm::outs());
     llvm::outs().flush();
   }
-  return 0;
+  return true;
+}
+
+/// Ends a run that could not analyze anything: its errors on stderr, and
+/// still the report in the requested format, marked incomplete, so that CI
+/// has a file to upload that says why.
+int endUntrusted(Run &R, Report &Rep, ExitCause Cause) {
+  Rep.Complete = false;
+  for (const RunError &E : Rep.Errors)
+    llvm::errs() << E.Message << "\n";
+  std::optional<Inventory> Inv;
+  if (R.O.Inventory)
+    Inv = buildInventory({}, SolveResult(), Rep);
+  writeOutput(R, Rep, Inv ? &*Inv : nullptr);
+  return exitStatus({Cause});
 }
 
 } // namespace
@@ -647,12 +595,18 @@ int runDriver(int Argc, const char **Argv) {
           &ErrOS)) {
     llvm::errs() << ErrOS.str();
     llvm::errs() << "purpose-check: run 'purpose-check --help' for usage\n";
-    return 2;
+    return exitStatus({ExitCause::BadOptions});
   }
 
   Run R(O);
-  if (!setUp(R))
-    return 2;
+  if (!parseRunOptions(R))
+    return exitStatus({ExitCause::BadOptions});
+  // From here on, every way the run can fail still writes the report.
+  Report Rep;
+  if (!loadRunProject(R, Rep))
+    return endUntrusted(R, Rep, ExitCause::BadProject);
+  if (!loadDatabase(R, Rep))
+    return endUntrusted(R, Rep, ExitCause::NoCompilationDatabase);
 
   std::vector<std::string> Files = R.DB->getAllFiles();
   for (std::string &F : Files)
@@ -669,9 +623,9 @@ int runDriver(int Argc, const char **Argv) {
   llvm::sort(Files);
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   if (Files.empty()) {
-    printError("the compilation database in '" + R.BuildDir +
-               "' lists no files");
-    return 2;
+    Rep.Errors.push_back({"purpose-check: error: the compilation database in '" +
+                          R.BuildDir + "' lists no files"});
+    return endUntrusted(R, Rep, ExitCause::NoCompilationDatabase);
   }
 
   auto phase = [&](const char *Name) {
@@ -699,8 +653,6 @@ int runDriver(int Argc, const char **Argv) {
   for (const std::string &D : Dropped)
     llvm::errs() << "purpose-check: warning: ignoring " << D << "\n";
 
-  Report Rep;
-  Rep.SourceRoot = R.SourceRoot;
   std::vector<const TUSummary *> Sums;
   for (size_t I = 0; I < Results.size(); ++I) {
     TUResult &T = Results[I];
@@ -716,8 +668,6 @@ int runDriver(int Argc, const char **Argv) {
                                        "analyzed"});
       continue;
     }
-    for (RunError &E : T.Summary.AnnotationErrors)
-      Rep.Errors.push_back(E);
     for (RunError &E : T.Errors)
       Rep.Errors.push_back(E);
     Sums.push_back(&T.Summary);
@@ -735,7 +685,9 @@ int runDriver(int Argc, const char **Argv) {
                  << ": " << Rep.Stats.TranslationUnits
                  << " translation units in '" << R.Caches.front().dir()
                  << "'\n";
-    return Rep.Errors.empty() ? 0 : 2;
+    return exitStatus(Rep.Errors.empty()
+                          ? std::set<ExitCause>()
+                          : std::set<ExitCause>{ExitCause::IncompleteAnalysis});
   }
 
   // Reduce: the whole-program solve.
@@ -747,31 +699,28 @@ int runDriver(int Argc, const char **Argv) {
   for (RunError &E : S.Errors)
     Rep.Errors.push_back(E);
 
-  finish(R, Rep);
+  finish(R, Rep, Sums);
+  std::set<ExitCause> Causes;
   if (!O.WriteBaselineFile.empty()) {
     Rep.sort();
     if (llvm::Error E = writeBaseline(O.WriteBaselineFile, Rep)) {
       printError(llvm::toString(std::move(E)));
-      return 2;
+      Causes.insert(ExitCause::OutputFailed);
     }
   }
-  applyBaseline(Rep, R.BaselineFPs);
+  applyBaselineAndSort(Rep, R.Proj);
   Rep.Complete = Rep.Errors.empty();
-  Rep.sort();
   for (const RunError &E : Rep.Errors)
     llvm::errs() << E.Message << "\n";
   std::optional<Inventory> Inv;
   if (O.Inventory)
     Inv = buildInventory(Sums, S, Rep);
-  if (int RC = writeOutput(R, Rep, Inv ? &*Inv : nullptr))
-    return RC;
+  if (!writeOutput(R, Rep, Inv ? &*Inv : nullptr))
+    Causes.insert(ExitCause::OutputFailed);
   phase("output");
 
-  if (!Rep.Complete)
-    return 2;
-  if (!O.WriteBaselineFile.empty())
-    return 0;
-  return Rep.Violations.empty() ? 0 : 1;
+  Causes.merge(causesOf(Rep));
+  return exitStatus(Causes, /*WritingBaseline=*/!O.WriteBaselineFile.empty());
 }
 
 } // namespace purpose

@@ -1,17 +1,22 @@
-//===- CachedSummaries.h - The cache as the editor checks read it -*- C++ -*-===//
+//===- ProgramLoader.h - The program as the editor checks see it -*- C++ -*-===//
 //
 // The summaries that the last purpose-check run left in the cache
-// (SummaryCache.h), read for a check that runs on every keystroke. Entries are
+// (SummaryCache.h), read for a check that runs on every keystroke, and what
+// that program lacks: checkProgramTrust names the called functions of other
+// files that have no summary, or a stale one, and the entries that cannot be
+// read, so that the editor never trusts the cache blindly. Entries are
 // parsed once and kept for the life of the process; an entry is parsed again
 // only when its file's size or modification time changes, and forgotten when
 // its file goes away. Safe to call from several threads (clangd builds ASTs
 // of different files in parallel).
 //
 //===----------------------------------------------------------------------===//
-#ifndef PURPOSE_TIDY_CACHEDSUMMARIES_H
-#define PURPOSE_TIDY_CACHEDSUMMARIES_H
+#ifndef PURPOSE_PIPELINE_PROGRAMLOADER_H
+#define PURPOSE_PIPELINE_PROGRAMLOADER_H
 
 #include "Summary.h"
+#include "TUAnalyzer.h"
+#include <map>
 #include "llvm/ADT/StringRef.h"
 #include <memory>
 #include <string>
@@ -27,6 +32,10 @@ struct CachedProgram {
   /// headers of the open file define (their bodies are skipped in clangd's
   /// preamble). Null if the cache has no entry for the open file.
   std::shared_ptr<const TUSummary> OwnHeaders;
+  /// The open file's own entry, whole (what the last run knew of it).
+  std::shared_ptr<const TUSummary> Own;
+  /// Readable entries in the cache, the open file's included.
+  size_t Entries = 0;
   /// Entries that could not be read, named by path with the reason.
   std::vector<std::string> Damaged;
 };
@@ -36,6 +45,16 @@ struct CachedProgram {
 CachedProgram loadCachedProgram(llvm::StringRef CacheDir,
                                 llvm::StringRef SourceRoot,
                                 llvm::StringRef MainFile);
+
+/// What a program made of \p Live (the open file's live analysis, whose
+/// external callees are \p Callees) and \p Cached lacks, one message per
+/// kind of problem, each naming \p RefreshCommand: no cache at all, called
+/// functions without a summary, summaries older than the file that defines
+/// them, entries that cannot be read. Empty when the program can be trusted.
+std::vector<std::string>
+checkProgramTrust(const CachedProgram &Cached, const TUSummary &Live,
+                  const std::map<std::string, ExternalCallee> &Callees,
+                  llvm::StringRef CacheDir, llvm::StringRef RefreshCommand);
 
 /// \p Stale without the functions and declarations located in \p MainFile.
 TUSummary withoutFile(const TUSummary &Stale, llvm::StringRef MainFile);
