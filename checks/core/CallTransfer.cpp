@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "AnalyzerImpl.h"
 #include "LibraryModels.h"
+#include "clang/Basic/Builtins.h"
 
 using namespace clang;
 
@@ -109,6 +110,12 @@ const FunctionDecl *bindingDecl(const FunctionDecl *FD) {
   return FD;
 }
 
+/// va_start, in each of the spellings Clang has for it.
+static bool isVaStart(unsigned BuiltinID) {
+  return BuiltinID == Builtin::BI__builtin_va_start ||
+         BuiltinID == Builtin::BI__va_start;
+}
+
 // --- call sites ---
 
 int Analyzer::callSite(const Expr *E, const FunctionDecl *Callee,
@@ -159,8 +166,20 @@ Taint Analyzer::call(const Expr *E) {
     ArgVals.push_back(eval(A));
   // Builtins (printf, strcpy, free, std::move) are library functions; a
   // policy entry or annotation on one still takes precedence.
-  if (Callee && Callee->getBuiltinID() && !TU.declInfo(Callee))
+  if (Callee && Callee->getBuiltinID() && !TU.declInfo(Callee)) {
+    if (isVaStart(Callee->getBuiltinID()) && FD && FD->isVariadic() &&
+        !Args.empty()) {
+      // The list holds the variadic arguments: the parameter one past the
+      // last (the solver binds every extra argument of a call to it).
+      Taint T;
+      T[label(LabelKind::Param, (int)FD->getNumParams())] = -1;
+      Locs L = pointerTargets(Args[0]);
+      if (L.size() == 0)
+        L = locationsOf(Args[0]);
+      store(L, T, /*Strong=*/false, Loc, "the variadic arguments, in");
+    }
     return libraryCall(E, Callee, Obj, Args, ObjVal, ArgVals);
+  }
   if (!Callee) {
     // Through a function pointer, or a member pointer: `(o.*pm)(...)`.
     const Expr *CalleeE = CE->getCallee()->IgnoreParens();

@@ -352,8 +352,15 @@ void ProgramSolver::bindTarget(int SiteId, int G) {
   for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
     if (J == ObjectIndex && !GS.IsMethod)
       continue;
-    if (J >= (int)GS.NumParams)
-      break;
+    if (J >= (int)GS.NumParams) {
+      // Every extra argument of a variadic function goes to the parameter
+      // one past the last, which its body's va_list reads (if it does).
+      int Variadic = findNode(NodeKind::Param, G, (int)GS.NumParams, 0, "");
+      if (Variadic < 0)
+        break;
+      addEdge(argNode(J), Variadic, EdgeKind::CallIn, 0);
+      continue;
+    }
     addEdge(argNode(J), node(NodeKind::Param, G, J), EdgeKind::CallIn, 0);
   }
   // Through std::function or a pointer to a lambda, the callee value is the
@@ -570,7 +577,8 @@ bool ProgramSolver::summarize(SolveResult &R) {
       return false;
     }
     const FunctionSummary &FS = *Fns[F];
-    for (int J = FS.IsMethod ? ObjectIndex : 0; J < (int)FS.NumParams; ++J) {
+    // J == NumParams: the variadic arguments (bindTarget).
+    for (int J = FS.IsMethod ? ObjectIndex : 0; J <= (int)FS.NumParams; ++J) {
       int Param = findNode(NodeKind::Param, F, J, 0, "");
       if (Param < 0)
         continue;
@@ -619,22 +627,27 @@ bool ProgramSolver::summarize(SolveResult &R) {
         const NodeKey &X = Nodes[S.first];
         for (int SiteId : CallersOf[F]) {
           const Site &Si = Sites[SiteId];
-          if (J >= (int)Si.CS->NumArgs || (J == ObjectIndex && !Si.CS->HasObject))
-            continue;
-          int Exit = X.Kind == NodeKind::Ret
-                         ? node(NodeKind::CallRet, Si.F, Si.K)
-                         : node(NodeKind::CallOut, Si.F, Si.K, X.A);
-          if (!Have.insert({SiteId, J, Exit, S.second}).second)
-            continue;
-          Paths.push_back(Path);
-          int E = addEdge(node(NodeKind::CallArg, Si.F, Si.K, J), Exit,
-                          EdgeKind::Summary, D, nullptr,
-                          (int)Paths.size() - 1);
-          if (S.second)
-            Edges[E].Site = -2; // Declassifying; the site is in the path.
-          if (!Queued[Si.F]) {
-            Queued[Si.F] = true;
-            Work.push_back(Si.F);
+          // The variadic parameter stands for every extra argument.
+          int LastArg = J == (int)FS.NumParams ? (int)Si.CS->NumArgs - 1 : J;
+          for (int A = J; A <= LastArg; ++A) {
+            if (A >= (int)Si.CS->NumArgs ||
+                (A == ObjectIndex && !Si.CS->HasObject))
+              continue;
+            int Exit = X.Kind == NodeKind::Ret
+                           ? node(NodeKind::CallRet, Si.F, Si.K)
+                           : node(NodeKind::CallOut, Si.F, Si.K, X.A);
+            if (!Have.insert({SiteId, A, Exit, S.second}).second)
+              continue;
+            Paths.push_back(Path);
+            int E = addEdge(node(NodeKind::CallArg, Si.F, Si.K, A), Exit,
+                            EdgeKind::Summary, D, nullptr,
+                            (int)Paths.size() - 1);
+            if (S.second)
+              Edges[E].Site = -2; // Declassifying; the site is in the path.
+            if (!Queued[Si.F]) {
+              Queued[Si.F] = true;
+              Work.push_back(Si.F);
+            }
           }
         }
       }

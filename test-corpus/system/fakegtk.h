@@ -81,9 +81,18 @@ typedef struct _GtkTreeIter {
   gpointer user_data3;
 } GtkTreeIter;
 
+typedef struct _GString {
+  gchar* str;
+  gsize len;
+  gsize allocated_len;
+} GString;
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+GString* g_string_new(const gchar* init);
+GString* g_string_append(GString* string, const gchar* val);
+gchar* g_string_free(GString* string, gboolean free_segment);
 gchar* g_convert(const gchar* str, gssize len, const gchar* to_codeset,
                  const gchar* from_codeset, gsize* bytes_read,
                  gsize* bytes_written, GError** error);
