@@ -143,7 +143,7 @@ int Analyzer::callSite(const Expr *E, const FunctionDecl *Callee,
     if (Effect == LibraryEffect::StreamExtract && !isa<CXXMethodDecl>(Callee) &&
         !CS.OutArg.empty())
       CS.OutArg[StreamOperand] = false; // Nothing flows into the stream.
-    if (Effect == LibraryEffect::Convert)
+    if (Effect == LibraryEffect::Convert || Effect == LibraryEffect::StoresAway)
       CS.OutArg.assign(CS.OutArg.size(), false); // Counts and an error.
   }
   int K = (int)Calls.size();
@@ -367,7 +367,8 @@ Taint Analyzer::libraryCall(const Expr *E, const FunctionDecl *Callee,
     return streamExtract(Callee, Member, Args, ObjVal, ArgVals, Loc);
   if (Member && !MD->isConst())
     storeInObject(Callee, Effect, Obj, In, ArgVals, Loc);
-  if (Effect != LibraryEffect::Convert) // Counts and an error: nothing.
+  // Counts and an error: nothing.
+  if (Effect != LibraryEffect::Convert && Effect != LibraryEffect::StoresAway)
     storeInOutArgs(Callee, Args, ObjVal, ArgVals, In, Loc);
   bool HasCallable =
       callCallables(Callee, Effect, Args, ObjVal, ArgVals, In, Loc);

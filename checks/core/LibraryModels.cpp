@@ -229,6 +229,17 @@ bool isCharsetConversion(const FunctionDecl *FD) {
          N == "g_ucs4_to_utf16";
 }
 
+bool isSecretStore(const FunctionDecl *FD) {
+  if (isa<CXXMethodDecl>(FD))
+    return false;
+  llvm::StringRef N = plainName(FD);
+  return N == "secret_password_store_sync" || N == "secret_password_storev_sync" ||
+         N == "secret_password_store_binary_sync" ||
+         N == "secret_password_storev_binary_sync" ||
+         N == "secret_password_store_finish" ||
+         N == "secret_password_clear_sync" || N == "secret_password_clearv_sync";
+}
+
 bool always(const FunctionDecl *) { return true; }
 
 const LibraryModel Models[] = {
@@ -301,6 +312,14 @@ const LibraryModel Models[] = {
      "pointer arguments is not: byte counts, and an error whose message "
      "names the charsets (\"Invalid byte sequence in conversion input\")",
      isCharsetConversion},
+    {"libsecret's stores: secret_password_store_sync, "
+     "secret_password_storev_sync, their _binary_ forms, "
+     "secret_password_store_finish, secret_password_clear_sync",
+     LibraryEffect::StoresAway,
+     "the password goes into the desktop keyring, outside the program; the "
+     "error they may write describes the keyring's failure (\"The name is "
+     "not activatable\"), never the secret",
+     isSecretStore},
     {"std::tie, std::forward_as_tuple", LibraryEffect::RefTuple,
      "a tuple of references: assigning to it assigns to the arguments",
      isRefTuple},

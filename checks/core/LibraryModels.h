@@ -72,6 +72,10 @@ enum class LibraryEffect {
   /// the text; what it writes through its pointer arguments (byte counts,
   /// an error that names the charsets) carries nothing.
   Convert,
+  /// Hands its data to a store outside the program (libsecret's keyring):
+  /// what it writes through its pointer arguments (an error about the
+  /// store) carries nothing of what it stored.
+  StoresAway,
 };
 
 /// One entry of the table: when it applies, what it does, and why.

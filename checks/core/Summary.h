@@ -120,7 +120,7 @@ inline std::string fingerprintIdentity(const std::string &USR) {
 /// Bumped whenever the per-function analysis changes what summaries say, so
 /// that cached summaries made by an older analysis are not reused (part of
 /// every cache entry's command hash).
-constexpr int AnalysisRevision = 7;
+constexpr int AnalysisRevision = 8;
 
 struct CallSite {
   std::string CalleeUSR;

@@ -81,6 +81,12 @@ typedef struct _GtkTreeIter {
   gpointer user_data3;
 } GtkTreeIter;
 
+typedef struct _GCancellable GCancellable;
+typedef struct {
+  const gchar* name;
+  int flags;
+} SecretSchema;
+
 typedef struct _GString {
   gchar* str;
   gsize len;
@@ -90,6 +96,14 @@ typedef struct _GString {
 #ifdef __cplusplus
 extern "C" {
 #endif
+gboolean secret_password_store_sync(const SecretSchema* schema,
+                                    const gchar* collection,
+                                    const gchar* label,
+                                    const gchar* password,
+                                    GCancellable* cancellable, GError** error,
+                                    ...);
+gboolean g_resolver_lookup_sync(const gchar* domain, gchar** answer,
+                                GError** error);
 GString* g_string_new(const gchar* init);
 GString* g_string_append(GString* string, const gchar* val);
 gchar* g_string_free(GString* string, gboolean free_segment);
