@@ -247,13 +247,21 @@ def case_check_mode(args, root):
         raise Failure("--check exited with %d" % proc.returncode)
 
 
-def case_no_related_info(args, root):
+def only_violations(args, root, related_information):
+    """The violation warnings that a client with or without
+    relatedInformation gets, which must be all it gets."""
     make_project(root, args.repo, LOOSE)
-    diags, _ = lsp_session(args, root, related_information=False)
-    found = expect_violations(diags, "client without relatedInformation")
+    diags, _ = lsp_session(args, root, related_information=related_information)
+    found = expect_violations(diags, "client %s relatedInformation"
+                              % ("with" if related_information else "without"))
     if len(diags) != len(found):
         raise Failure("expected only the %d warnings, got %d diagnostics: %s"
                       % (len(found), len(diags), describe(diags)))
+    return found
+
+
+def case_no_related_info(args, root):
+    found = only_violations(args, root, related_information=False)
     if not TRACE_STEP.search(found[0]["message"]):
         raise Failure("the trace step on line 4 is not in the message: %r"
                       % found[0]["message"])
@@ -267,12 +275,7 @@ def case_no_related_info(args, root):
 
 
 def case_related_info(args, root):
-    make_project(root, args.repo, LOOSE)
-    diags, _ = lsp_session(args, root, related_information=True)
-    found = expect_violations(diags, "client with relatedInformation")
-    if len(diags) != len(found):
-        raise Failure("expected only the %d warnings, got %d diagnostics: %s"
-                      % (len(found), len(diags), describe(diags)))
+    found = only_violations(args, root, related_information=True)
     for d in found:
         related = d.get("relatedInformation") or []
         if not related:

@@ -327,6 +327,11 @@ private:
                    llvm::ArrayRef<const clang::Expr *> Args, bool Virtual,
                    clang::SourceLocation Loc, const Taint &ObjVal,
                    llvm::ArrayRef<Taint> ArgVals);
+  /// The object and arguments of call site \p K as its CallArg outputs;
+  /// \p ToCallee says how they go ("to 'f'", "through 'fp'").
+  void emitOperands(int K, const clang::Expr *Obj, const Taint &ObjVal,
+                    llvm::ArrayRef<const clang::Expr *> Args,
+                    llvm::ArrayRef<Taint> ArgVals, const std::string &ToCallee);
   void writtenByCall(int K, const clang::FunctionDecl *Callee,
                      const clang::Expr *Obj,
                      llvm::ArrayRef<const clang::Expr *> Args,

@@ -166,6 +166,10 @@ void findAnnotationMistakes(const Decl *D,
   checkConflict(D, Out);
 }
 
+namespace {
+
+/// True iff the NOLINT comment starting at \p Marker lists a purpose-* check
+/// by name (not bare, not "*").
 bool namesPurposeCheck(llvm::StringRef Marker) {
   Marker.consume_front("NOLINT");
   if (!Marker.consume_front("NEXTLINE"))
@@ -180,8 +184,11 @@ bool namesPurposeCheck(llvm::StringRef Marker) {
   });
 }
 
-std::vector<Suppression> unjustifiedPurposeSuppressions(llvm::StringRef File,
-                                                        llvm::StringRef Text) {
+} // namespace
+
+std::vector<Suppression> unjustifiedSuppressions(llvm::StringRef File,
+                                                 llvm::StringRef Text,
+                                                 UnjustifiedKind Kind) {
   std::vector<Suppression> Out;
   if (!Text.contains("NOLINT"))
     return Out;
@@ -191,7 +198,9 @@ std::vector<Suppression> unjustifiedPurposeSuppressions(llvm::StringRef File,
     if (!S.Reason.empty() || S.Pos.Line == 0 || S.Pos.Line > Lines.size() ||
         S.Pos.Column == 0)
       continue;
-    if (namesPurposeCheck(Lines[S.Pos.Line - 1].substr(S.Pos.Column - 1)))
+    bool Naming =
+        namesPurposeCheck(Lines[S.Pos.Line - 1].substr(S.Pos.Column - 1));
+    if (Naming == (Kind == UnjustifiedKind::NamingPurposeCheck))
       Out.push_back(std::move(S));
   }
   return Out;

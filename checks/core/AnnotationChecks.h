@@ -48,16 +48,21 @@ void findAnnotationMistakes(const clang::Decl *D,
 /// The message for a suppression of purpose-limitation without a reason.
 extern const char UnjustifiedSuppressionMessage[];
 
-/// The suppressions in \p Text (the contents of \p File) that name a purpose-*
-/// check explicitly and give no reason. Bare NOLINT comments and "*" lists are
-/// meant for every tool: they count only where they suppress a
-/// purpose-limitation finding, which the report pipeline decides.
-std::vector<Suppression> unjustifiedPurposeSuppressions(llvm::StringRef File,
-                                                        llvm::StringRef Text);
+/// Which suppressions of purpose-limitation without a reason to find.
+enum class UnjustifiedKind {
+  /// Those that name a purpose-* check: a mistake wherever they are.
+  NamingPurposeCheck,
+  /// Bare NOLINT comments and "*" lists, meant for every tool: a mistake
+  /// only where they hide a purpose-limitation finding, which the caller
+  /// decides.
+  ForEveryCheck,
+};
 
-/// True iff the NOLINT comment starting at \p Marker lists a purpose-* check
-/// by name (not bare, not "*").
-bool namesPurposeCheck(llvm::StringRef Marker);
+/// The suppressions of purpose-limitation in \p Text (the contents of
+/// \p File) that give no reason, of kind \p Kind.
+std::vector<Suppression> unjustifiedSuppressions(llvm::StringRef File,
+                                                 llvm::StringRef Text,
+                                                 UnjustifiedKind Kind);
 
 } // namespace purpose
 

@@ -204,6 +204,19 @@ Taint Analyzer::call(const Expr *E) {
   return directCall(CE, Callee, Obj, Args, Ops.Virtual, Loc, ObjVal, ArgVals);
 }
 
+void Analyzer::emitOperands(int K, const Expr *Obj, const Taint &ObjVal,
+                            llvm::ArrayRef<const Expr *> Args,
+                            llvm::ArrayRef<Taint> ArgVals,
+                            const std::string &ToCallee) {
+  if (Obj)
+    emit(ObjVal, Output{OutputKind::CallArg, K, ObjectIndex, ""},
+         Obj->getExprLoc(), "object of call " + ToCallee);
+  for (unsigned I = 0; I < Args.size(); ++I)
+    emit(ArgVals[I], Output{OutputKind::CallArg, K, (int)I, ""},
+         Args[I]->getExprLoc(),
+         "passed " + ToCallee + " as argument " + std::to_string(I + 1));
+}
+
 Taint Analyzer::directCall(const CallExpr *CE, const FunctionDecl *Callee,
                            const Expr *Obj, llvm::ArrayRef<const Expr *> Args,
                            bool Virtual, SourceLocation Loc,
@@ -225,13 +238,7 @@ Taint Analyzer::directCall(const CallExpr *CE, const FunctionDecl *Callee,
   }
   CS.NumArgs = Args.size();
   std::string CName = quoted(Callee);
-  if (Obj)
-    emit(ObjVal, Output{OutputKind::CallArg, K, ObjectIndex, ""},
-         Obj->getExprLoc(), "object of call to " + CName);
-  for (unsigned I = 0; I < Args.size(); ++I)
-    emit(ArgVals[I], Output{OutputKind::CallArg, K, (int)I, ""},
-         Args[I]->getExprLoc(),
-         "passed to " + CName + " as argument " + std::to_string(I + 1));
+  emitOperands(K, Obj, ObjVal, Args, ArgVals, "to " + CName);
   writtenByCall(K, Callee, Obj, Args, Loc, CName);
   Taint R;
   if (!Callee->getReturnType()->isVoidType())
@@ -295,13 +302,7 @@ Taint Analyzer::indirectCall(const CallExpr *CE, const Expr *CalleeE,
   std::string CName = "'" + CS.CalleeName + "'";
   emit(CalleeVal, Output{OutputKind::CallArg, K, CalleeIndex, ""},
        CalleeE->getExprLoc(), "called through " + CName);
-  if (Obj)
-    emit(ObjVal, Output{OutputKind::CallArg, K, ObjectIndex, ""},
-         Obj->getExprLoc(), "object of call through " + CName);
-  for (unsigned I = 0; I < Args.size(); ++I)
-    emit(ArgVals[I], Output{OutputKind::CallArg, K, (int)I, ""},
-         Args[I]->getExprLoc(),
-         "passed through " + CName + " as argument " + std::to_string(I + 1));
+  emitOperands(K, Obj, ObjVal, Args, ArgVals, "through " + CName);
   Taint R;
   if (!CE->getType()->isVoidType())
     R[label(LabelKind::CallRet, K)] = -1;

@@ -169,7 +169,8 @@ void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol,
   if (std::optional<llvm::StringRef> Text =
           SM.getBufferDataOrNone(SM.getMainFileID()))
     for (const Suppression &S :
-         unjustifiedPurposeSuppressions(Out.MainFile, *Text))
+         unjustifiedSuppressions(Out.MainFile, *Text,
+                                 UnjustifiedKind::NamingPurposeCheck))
       Out.AnnotationFindings.push_back({S.Pos, UnjustifiedSuppressionMessage});
   auto Key = [](const TraceStep &S) { return std::tie(S.Pos, S.Message); };
   llvm::sort(Out.AnnotationFindings,

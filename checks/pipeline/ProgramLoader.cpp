@@ -1,8 +1,8 @@
 //===- ProgramLoader.cpp --------------------------------------------------===//
 #include "ProgramLoader.h"
+#include "FileUtil.h"
 #include "SummaryCache.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -15,8 +15,7 @@ namespace {
 
 /// One parsed cache entry, valid while its file keeps size and mtime.
 struct MemoEntry {
-  llvm::sys::TimePoint<> MTime;
-  uint64_t Size = 0;
+  FileStamp Stamp;
   std::string Root;
   std::shared_ptr<const TUSummary> Summary; ///< Null if damaged.
   std::string Error;
@@ -37,13 +36,12 @@ std::map<std::string, MemoEntry> &memo() {
 void refresh(const SummaryCache &Cache, const std::string &Path,
              const llvm::sys::fs::file_status &St, llvm::StringRef Root,
              MemoEntry &E) {
-  if (E.Root == Root && E.Size == St.getSize() &&
-      E.MTime == St.getLastModificationTime() && (E.Summary || !E.Error.empty()))
+  FileStamp Now = FileStamp::of(St);
+  if (E.Root == Root && E.Stamp == Now && (E.Summary || !E.Error.empty()))
     return;
   E = MemoEntry();
   E.Root = Root.str();
-  E.Size = St.getSize();
-  E.MTime = St.getLastModificationTime();
+  E.Stamp = Now;
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   if (!Buf) {
@@ -63,28 +61,23 @@ void refresh(const SummaryCache &Cache, const std::string &Path,
 
 /// contentDigest of a file, memoized by size and modification time.
 std::string currentDigest(const std::string &Path) {
-  struct Memo {
-    uint64_t Size = 0;
-    llvm::sys::TimePoint<> MTime;
-    std::string Digest;
-  };
   static std::mutex M;
-  static auto *Digests = new std::map<std::string, Memo>();
-  llvm::sys::fs::file_status St;
-  if (llvm::sys::fs::status(Path, St))
+  static auto *Digests =
+      new std::map<std::string, std::pair<FileStamp, std::string>>();
+  FileStamp Now = FileStamp::of(Path);
+  if (!Now.Exists)
     return "";
   {
     std::lock_guard<std::mutex> L(M);
     auto It = Digests->find(Path);
-    if (It != Digests->end() && It->second.Size == St.getSize() &&
-        It->second.MTime == St.getLastModificationTime())
-      return It->second.Digest;
+    if (It != Digests->end() && It->second.first == Now)
+      return It->second.second;
   }
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   std::string D = Buf ? contentDigest((*Buf)->getBuffer()) : "";
   std::lock_guard<std::mutex> L(M);
-  (*Digests)[Path] = {St.getSize(), St.getLastModificationTime(), D};
+  (*Digests)[Path] = {Now, D};
   return D;
 }
 

@@ -1,9 +1,9 @@
 //===- Project.cpp --------------------------------------------------------===//
 #include "Project.h"
 #include "Baseline.h"
+#include "FileUtil.h"
 #include "PolicyLoader.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <map>
@@ -143,29 +143,9 @@ std::string defaultCacheDir(const Project &P, llvm::StringRef BuildDir) {
 
 namespace {
 
-struct Stamp {
-  bool Exists = false;
-  uint64_t Size = 0;
-  llvm::sys::TimePoint<> MTime;
-  bool operator==(const Stamp &O) const {
-    return Exists == O.Exists && Size == O.Size && MTime == O.MTime;
-  }
-};
-
-Stamp stampOf(const std::string &Path) {
-  Stamp S;
-  llvm::sys::fs::file_status St;
-  if (!llvm::sys::fs::status(Path, St) && llvm::sys::fs::exists(St)) {
-    S.Exists = true;
-    S.Size = St.getSize();
-    S.MTime = St.getLastModificationTime();
-  }
-  return S;
-}
-
 struct CachedProject {
   std::shared_ptr<const Project> P;
-  std::vector<std::pair<std::string, Stamp>> Stamps;
+  std::vector<std::pair<std::string, FileStamp>> Stamps;
   /// The config that a search found, or none: a config created or removed
   /// later changes the answer.
   std::optional<std::string> Found;
@@ -197,14 +177,14 @@ std::shared_ptr<const Project> loadProjectCached(const ProjectOptions &O) {
   auto It = Memo->find(Key);
   if (It != Memo->end() && It->second.Found == Found &&
       llvm::all_of(It->second.Stamps, [](const auto &S) {
-        return stampOf(S.first) == S.second;
+        return FileStamp::of(S.first) == S.second;
       }))
     return It->second.P;
   CachedProject C;
   C.Found = Found;
   auto P = std::make_shared<Project>(loadProject(O));
   for (const std::string &In : P->Inputs)
-    C.Stamps.emplace_back(In, stampOf(In));
+    C.Stamps.emplace_back(In, FileStamp::of(In));
   C.P = std::move(P);
   return ((*Memo)[Key] = std::move(C)).P;
 }

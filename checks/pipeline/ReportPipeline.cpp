@@ -2,6 +2,7 @@
 #include "ReportPipeline.h"
 #include "AnnotationChecks.h"
 #include "Baseline.h"
+#include "ReportFormats.h"
 #include "Suppressions.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -16,20 +17,11 @@ const char AnnotationRule[] = "purpose-annotation";
 
 namespace {
 
-struct CauseRow {
-  ExitCause Cause;
-  int Status;
-  const char *What;
-};
-
-const CauseRow CauseTable[] = {
-#define PURPOSE_EXIT_CAUSE(Name, Status, What) {ExitCause::Name, Status, What},
+/// The status of each cause, indexed by ExitCause.
+const int CauseStatus[] = {
+#define PURPOSE_EXIT_CAUSE(Name, Status, What) Status,
 #include "ExitCodes.def"
 };
-
-const CauseRow &row(ExitCause C) {
-  return CauseTable[static_cast<size_t>(C)];
-}
 
 /// True iff \p F involves one of \p Files: its trace, origin or sink.
 bool touches(const Finding &F, const std::set<std::string> &Files) {
@@ -41,25 +33,16 @@ bool touches(const Finding &F, const std::set<std::string> &Files) {
   });
 }
 
-std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root) {
-  llvm::StringRef Rel = Path;
-  if (!Root.empty() && Rel.consume_front(Root) && Rel.consume_front("/"))
-    return Rel.str();
-  return Path.str();
-}
-
 } // namespace
 
 int exitStatus(const std::set<ExitCause> &Causes, bool WritingBaseline) {
   int Status = 0;
   for (ExitCause C : Causes)
-    Status = std::max(Status, row(C).Status);
+    Status = std::max(Status, CauseStatus[static_cast<size_t>(C)]);
   if (WritingBaseline && Status < 2)
     return 0;
   return Status;
 }
-
-const char *describe(ExitCause C) { return row(C).What; }
 
 std::set<ExitCause> causesOf(const Report &R) {
   std::set<ExitCause> Out;
@@ -80,7 +63,7 @@ Finding annotationFinding(const TraceStep &At, llvm::StringRef SourceRoot) {
   // Stable under line shifts: the file (as the source root sees it) and
   // what is wrong, not where.
   std::string Id = std::string(AnnotationRule) + "\x1f" +
-                   relativeTo(At.Pos.File, SourceRoot) + "\x1f" + At.Message;
+                   pathUnder(At.Pos.File, SourceRoot) + "\x1f" + At.Message;
   F.Fingerprint = llvm::utohexstr(llvm::xxh3_64bits(Id), /*LowerCase=*/true, 16);
   return F;
 }

@@ -35,9 +35,6 @@ enum class ExitCause {
 /// none does. With \p WritingBaseline, only status 2 survives.
 int exitStatus(const std::set<ExitCause> &Causes, bool WritingBaseline = false);
 
-/// What the cause means, for messages.
-const char *describe(ExitCause C);
-
 /// The causes that \p R itself shows: violations, annotation findings and,
 /// when it is incomplete, IncompleteAnalysis.
 std::set<ExitCause> causesOf(const Report &R);

@@ -44,7 +44,8 @@ void PurposeAnnotationCheck::onEndOfTranslationUnit() {
     return;
   FileID Main = SM->getMainFileID();
   if (std::optional<llvm::StringRef> Text = SM->getBufferDataOrNone(Main))
-    for (const Suppression &S : unjustifiedPurposeSuppressions("", *Text))
+    for (const Suppression &S : unjustifiedSuppressions(
+             "", *Text, UnjustifiedKind::NamingPurposeCheck))
       diag(SM->translateLineCol(Main, S.Pos.Line, S.Pos.Column),
            UnjustifiedSuppressionMessage);
   SM = nullptr;

@@ -5,7 +5,6 @@
 #include "ProgramLoader.h"
 #include "Project.h"
 #include "Solver.h"
-#include "Suppressions.h"
 #include "TUAnalyzer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -67,14 +66,18 @@ std::string buildDirOf(llvm::StringRef MainPath, const SourceManager &SM) {
 /// build directory of the compile command (the file manager's working
 /// directory, which clang-tidy and clangd set to the command's directory).
 std::shared_ptr<const Project> projectFor(llvm::StringRef MainPath,
-                                          const SourceManager &SM,
+                                          llvm::StringRef BuildDir,
                                           llvm::StringRef CacheDirOption,
                                           llvm::StringRef PoliciesOption) {
   ProjectOptions O;
   O.SearchFrom = llvm::sys::path::parent_path(MainPath).str();
   std::optional<std::string> Cfg = findConfig(O.SearchFrom);
-  std::string Base =
-      Cfg ? llvm::sys::path::parent_path(*Cfg).str() : std::string();
+  std::string Base;
+  if (Cfg) {
+    // Found here: loadProjectCached need not look again.
+    O.ConfigFile = *Cfg;
+    Base = llvm::sys::path::parent_path(*Cfg).str();
+  }
   llvm::SmallVector<llvm::StringRef, 4> Extra;
   PoliciesOption.split(Extra, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   for (llvm::StringRef P : Extra)
@@ -82,7 +85,7 @@ std::shared_ptr<const Project> projectFor(llvm::StringRef MainPath,
       O.ExtraPolicies.push_back(absoluteFrom(Base, P.trim()));
   if (!CacheDirOption.trim().empty())
     O.CacheDir = absoluteFrom(Base, CacheDirOption.trim());
-  O.BuildDir = buildDirOf(MainPath, SM);
+  O.BuildDir = BuildDir.str();
   return loadProjectCached(O);
 }
 
@@ -138,8 +141,9 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
     return;
   SourceLocation FileStart = SM.getLocForStartOfFile(SM.getMainFileID());
 
+  std::string BuildDir = buildDirOf(MainPath, SM);
   std::shared_ptr<const Project> Proj =
-      projectFor(MainPath, SM, CacheDir, Policies);
+      projectFor(MainPath, BuildDir, CacheDir, Policies);
   const Project &Setup = *Proj;
   for (const std::string &P : Setup.Problems)
     diag(FileStart, "purpose-check configuration: %0", DiagnosticIDs::Error)
@@ -155,7 +159,6 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
   analyzeTranslationUnit(*AST, Setup.Pol, Live, Errors, &Callees);
   CachedProgram Cached =
       loadCachedProgram(Setup.CacheDir, Setup.SourceRoot, MainPath);
-  std::string BuildDir = buildDirOf(MainPath, SM);
   for (const std::string &W :
        checkProgramTrust(Cached, Live, Callees, Setup.CacheDir,
                          refreshCommand(Setup, BuildDir)))
@@ -176,15 +179,8 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
   // its findings was among it.
   std::vector<Suppression> Bare;
   if (std::optional<llvm::StringRef> Text =
-          SM.getBufferDataOrNone(SM.getMainFileID())) {
-    llvm::SmallVector<llvm::StringRef, 0> Lines;
-    Text->split(Lines, '\n');
-    for (Suppression &S : findSuppressions("", *Text, "purpose-limitation"))
-      if (S.Reason.empty() && S.Pos.Line && S.Pos.Line <= Lines.size() &&
-          S.Pos.Column &&
-          !namesPurposeCheck(Lines[S.Pos.Line - 1].substr(S.Pos.Column - 1)))
-        Bare.push_back(std::move(S));
-  }
+          SM.getBufferDataOrNone(SM.getMainFileID()))
+    Bare = unjustifiedSuppressions("", *Text, UnjustifiedKind::ForEveryCheck);
   std::set<unsigned> BareReported;
 
   llvm::sort(R.Violations, sinkFirst);

@@ -104,12 +104,7 @@ struct Options {
   std::string Color = "auto";
 };
 
-std::string absolutePath(llvm::StringRef P) {
-  llvm::SmallString<256> S(P);
-  llvm::sys::fs::make_absolute(S);
-  llvm::sys::path::remove_dots(S, /*remove_dot_dot=*/true);
-  return std::string(S.str());
-}
+std::string absolutePath(llvm::StringRef P) { return absoluteFrom("", P); }
 
 void printError(llvm::StringRef Msg) {
   llvm::errs() << "purpose-check: error: " << Msg << "\n";
@@ -357,15 +352,7 @@ bool loadDatabase(Run &R, Report &Rep) {
                   std::string(Cwd.str()) + "' or above; pass -p BUILD_DIR");
     R.DB = inferMissingCompileCommands(std::move(R.DB));
     // The directory the database came from, for the default cache.
-    llvm::SmallString<256> Dir(Cwd);
-    while (!Dir.empty()) {
-      llvm::SmallString<256> Candidate(Dir);
-      llvm::sys::path::append(Candidate, "compile_commands.json");
-      if (llvm::sys::fs::exists(Candidate))
-        break;
-      Dir = llvm::sys::path::parent_path(Dir);
-    }
-    R.BuildDir = std::string(Dir.str());
+    R.BuildDir = findBuildDirUpward(Cwd);
   }
   R.BuildDir = absolutePath(R.BuildDir);
 
