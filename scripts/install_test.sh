@@ -15,6 +15,9 @@
 #   made them (else that assertion is skipped, with a message); the installed
 #   clangd prints its version and clang-tidy-19 loads the installed plugin
 #   and lists the purpose-* checks;
+# - a build against LLVM 22 installs the same with "-22" appended
+#   (bin/purpose-check-22, bin/purpose-clangd-22,
+#   lib/libPurposeCheckTidy-22.so) and is checked with clang-tidy-22;
 # - the installed binaries resolve every shared library and keep no path of
 #   the build tree (RUNPATH);
 # - `P/bin/purpose-check --version` prints the build's version line;
@@ -31,6 +34,11 @@
 #   tree's tool with the repository's header.
 #
 # The temporary directory is removed at the end unless KEEP=1.
+#
+# Environment (set by CTest, test-corpus/integration.cmake):
+# PURPOSE_LLVM_MAJOR (default 19), the LLVM the build is against;
+# PURPOSE_NAME_SUFFIX (default none), what it appends to the names of the
+# binaries and the plugin.
 set -uo pipefail
 
 if (($# < 1)); then
@@ -40,6 +48,11 @@ fi
 build="$(cd "$1" && pwd)"
 repo="$(cd "${2:-$(dirname "${BASH_SOURCE[0]}")/..}" && pwd)"
 python="${PYTHON:-python3}"
+major="${PURPOSE_LLVM_MAJOR:-19}"
+suffix="${PURPOSE_NAME_SUFFIX:-}"
+check_name="purpose-check$suffix"
+clangd_name="purpose-clangd$suffix"
+plugin_name="libPurposeCheckTidy$suffix.so"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/purpose-install.XXXXXX")"
 if [[ "${KEEP:-0}" == 1 ]]; then
@@ -70,7 +83,7 @@ fi
 pass
 
 # 2. The installed files.
-check "bin/purpose-check is installed and executable" test -x "$prefix/bin/purpose-check"
+check "bin/$check_name is installed and executable" test -x "$prefix/bin/$check_name"
 check "include/purpose.h is installed" test -f "$prefix/include/purpose.h"
 check "include/purpose.h is the repository's" cmp -s "$prefix/include/purpose.h" "$repo/annotations/purpose.h"
 check "the pre-commit hook is installed and executable" \
@@ -98,22 +111,22 @@ else
   skip "man is not installed: the man page is not rendered"
 fi
 
-binaries=("$prefix/bin/purpose-check")
-if [[ -x "$build/tool/clangd/purpose-clangd" ]]; then
-  check "bin/purpose-clangd is installed and executable" test -x "$prefix/bin/purpose-clangd"
-  binaries+=("$prefix/bin/purpose-clangd")
-  if [[ -x "$prefix/bin/purpose-clangd" ]]; then
-    out="$("$prefix/bin/purpose-clangd" --version 2>&1)"
-    check "the installed purpose-clangd prints its version (got '$out')" grep -q '^purpose-clangd [0-9].*clangd from LLVM' <<<"$(tr '\n' ' ' <<<"$out")"
+binaries=("$prefix/bin/$check_name")
+if [[ -x "$build/tool/clangd/$clangd_name" ]]; then
+  check "bin/$clangd_name is installed and executable" test -x "$prefix/bin/$clangd_name"
+  binaries+=("$prefix/bin/$clangd_name")
+  if [[ -x "$prefix/bin/$clangd_name" ]]; then
+    out="$("$prefix/bin/$clangd_name" --version 2>&1)"
+    check "the installed $clangd_name prints its version (got '$out')" grep -q "^purpose-clangd [0-9].*clangd from LLVM $major\\." <<<"$(tr '\n' ' ' <<<"$out")"
   fi
 else
-  skip "$build/tool/clangd/purpose-clangd was not built: bin/purpose-clangd not checked"
+  skip "$build/tool/clangd/$clangd_name was not built: bin/$clangd_name not checked"
 fi
-if [[ -f "$build/checks/tidy/libPurposeCheckTidy.so" ]]; then
-  plugin="$prefix/lib/libPurposeCheckTidy.so"
-  check "lib/libPurposeCheckTidy.so is installed" test -f "$plugin"
+if [[ -f "$build/checks/tidy/$plugin_name" ]]; then
+  plugin="$prefix/lib/$plugin_name"
+  check "lib/$plugin_name is installed" test -f "$plugin"
   binaries+=("$plugin")
-  tidy="$(command -v clang-tidy-19 || command -v clang-tidy || true)"
+  tidy="$(command -v "clang-tidy-$major" || command -v clang-tidy || true)"
   if [[ -n "$tidy" && -f "$plugin" ]]; then
     out="$("$tidy" --load="$plugin" -checks='-*,purpose-*' --list-checks 2>&1)"
     for c in purpose-limitation purpose-annotation; do
@@ -123,7 +136,7 @@ if [[ -f "$build/checks/tidy/libPurposeCheckTidy.so" ]]; then
     skip "no clang-tidy: the installed plugin is not loaded"
   fi
 else
-  skip "$build/checks/tidy/libPurposeCheckTidy.so was not built: lib/libPurposeCheckTidy.so not checked"
+  skip "$build/checks/tidy/$plugin_name was not built: lib/$plugin_name not checked"
 fi
 
 # 3. The installed binaries stand alone: every library resolves, and nothing
@@ -140,19 +153,19 @@ for b in "${binaries[@]}"; do
   fi
 done
 
-tool="$prefix/bin/purpose-check"
+tool="$prefix/bin/$check_name"
 if [[ ! -x "$tool" ]]; then
   echo "install_test: $failures check(s) failed (no installed tool to run)" >&2
   exit 1
 fi
 
 # 4. --version, from the prefix.
-want_version="$("$build/tool/purpose-check" --version 2>&1 | head -n1)"
-got_version="$(cd "$prefix/bin" && ./purpose-check --version 2>&1 | head -n1)"
+want_version="$("$build/tool/$check_name" --version 2>&1 | head -n1)"
+got_version="$(cd "$prefix/bin" && "./$check_name" --version 2>&1 | head -n1)"
 check "the installed --version prints '$want_version' (got '$got_version')" \
   test "$got_version" = "$want_version"
 check "the version line names purpose-check and LLVM ('$got_version')" \
-  grep -qE '^purpose-check [0-9]+\.[0-9]+\.[0-9]+ \(LLVM 19\.' <<<"$got_version"
+  grep -qE "^purpose-check [0-9]+\\.[0-9]+\\.[0-9]+ \\(LLVM $major\\." <<<"$got_version"
 
 # 5. Clang's builtin headers, run from the prefix. The resource directory is
 # compiled in as an absolute path; from P/bin, Clang's own guess
@@ -188,7 +201,7 @@ with open(os.path.join(out, "compile_commands.json"), "w") as fp:
                 "arguments": ["clang++-19", "-std=c++17", "-I" + inc, "-c", f]}], fp)
 PY
 status=0
-(cd "$prefix/bin" && ./purpose-check -p "$tmp/builtins/build" --no-cache --extra-arg=-v) \
+(cd "$prefix/bin" && "./$check_name" -p "$tmp/builtins/build" --no-cache --extra-arg=-v) \
   >"$tmp/builtins.out" 2>"$tmp/builtins.err" || status=$?
 check "the installed tool, run from P/bin, parses <stddef.h>, <stdarg.h> and <xmmintrin.h> (exit $status, want 0): $(cat "$tmp/builtins.err")" \
   test "$status" = 0
@@ -235,7 +248,7 @@ run_example() { # run_example TOOL BUILD OUT -> exit status in $status
   status=0
   (cd "$tmp/example" && "$1" -p "$2" --format json --no-cache) >"$3" 2>"$3.err" || status=$?
 }
-run_example "$build/tool/purpose-check" "$tmp/build-repo" "$tmp/repo.json"
+run_example "$build/tool/$check_name" "$tmp/build-repo" "$tmp/repo.json"
 repo_status=$status
 run_example "$tool" "$tmp/build-installed" "$tmp/installed.json"
 installed_status=$status

@@ -16,14 +16,22 @@
 #   a suppressions file (LSAN_OPTIONS=suppressions=...) rather than turn
 #   leak detection off.
 #
-# Environment: ASAN_BUILD_DIR (default "build-asan", relative to the
-# repository root); SANITIZE_JOBS (default 2) for the build and ctest;
+# Environment: PURPOSE_LLVM_VERSION (default 19; scripts/setup.sh), the LLVM
+# to build against; ASAN_BUILD_DIR (default "build-asan", or "build-asan-22"
+# for LLVM 22, relative to the repository root); SANITIZE_JOBS (default 2) for the build and ctest;
 # SANITIZE_TESTS, the ctest -R regex (default '^(unit|corpus)/').
 # Stage timings go to standard error.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ASAN_BUILD_DIR="${ASAN_BUILD_DIR:-build-asan}"
+LLVM_VERSION="${PURPOSE_LLVM_VERSION:-19}"
+if [[ "$LLVM_VERSION" == 19 ]]; then
+  ASAN_BUILD_DIR="${ASAN_BUILD_DIR:-build-asan}"
+  tool_name=purpose-check
+else
+  ASAN_BUILD_DIR="${ASAN_BUILD_DIR:-build-asan-$LLVM_VERSION}"
+  tool_name="purpose-check-$LLVM_VERSION"
+fi
 SANITIZE_JOBS="${SANITIZE_JOBS:-2}"
 SANITIZE_TESTS="${SANITIZE_TESTS:-^(unit|corpus)/}"
 
@@ -45,8 +53,9 @@ configure() {
   cmake -S . -B "$ASAN_BUILD_DIR" -G Ninja --no-warn-unused-cli \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
-    -DCMAKE_CXX_COMPILER=clang++-19 \
-    -DCMAKE_C_COMPILER=clang-19 \
+    -DPURPOSE_LLVM_VERSION="$LLVM_VERSION" \
+    -DCMAKE_CXX_COMPILER="clang++-$LLVM_VERSION" \
+    -DCMAKE_C_COMPILER="clang-$LLVM_VERSION" \
     -DPURPOSE_SANITIZE=ON \
     -DPURPOSE_BUILD_CLANGD=OFF
 }
@@ -57,8 +66,8 @@ timed "build" cmake --build "$ASAN_BUILD_DIR" -j "$SANITIZE_JOBS" \
 # A smoke test that the sanitizers are really in: the binary holds the ASan
 # runtime. (grep -c reads all of nm's output: with pipefail, grep -q could
 # fail the pipeline through nm's SIGPIPE.)
-if [[ "$(nm -D "$ASAN_BUILD_DIR/tool/purpose-check" 2>/dev/null | grep -c __asan_init)" == 0 ]]; then
-  echo "sanitize: $ASAN_BUILD_DIR/tool/purpose-check is not built with ASan" >&2
+if [[ "$(nm -D "$ASAN_BUILD_DIR/tool/$tool_name" 2>/dev/null | grep -c __asan_init)" == 0 ]]; then
+  echo "sanitize: $ASAN_BUILD_DIR/tool/$tool_name is not built with ASan" >&2
   exit 1
 fi
 timed "ctest" ctest --test-dir "$ASAN_BUILD_DIR" -R "$SANITIZE_TESTS" \

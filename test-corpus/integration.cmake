@@ -9,7 +9,7 @@ add_test(NAME install/prefix
   COMMAND bash ${CMAKE_SOURCE_DIR}/scripts/install_test.sh
           ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
 set_tests_properties(install/prefix PROPERTIES LABELS install TIMEOUT 900
-                     ENVIRONMENT "PYTHON=${Python3_EXECUTABLE}")
+                     ENVIRONMENT "PYTHON=${Python3_EXECUTABLE};PURPOSE_LLVM_MAJOR=${LLVM_VERSION_MAJOR};PURPOSE_NAME_SUFFIX=${PURPOSE_NAME_SUFFIX}")
 
 # A compile_commands.json from a real g++ CMake build with GCC-only flags and
 # a GCC precompiled header. Exits 77 (skipped) without g++.
@@ -24,7 +24,7 @@ set_tests_properties(integration/gcc-compdb PROPERTIES LABELS integration
 # reason, when the plugin is not built). purpose-clangd: clangd/lsp.
 find_program(PURPOSE_INTEGRATION_CLANG_TIDY NAMES clang-tidy-${LLVM_VERSION_MAJOR} clang-tidy)
 set(PURPOSE_INTEGRATION_TIDY_ARGS
-  --tidy-plugin ${CMAKE_BINARY_DIR}/checks/tidy/libPurposeCheckTidy.so)
+  --tidy-plugin $<TARGET_FILE:PurposeCheckTidy>)
 if(PURPOSE_INTEGRATION_CLANG_TIDY)
   list(APPEND PURPOSE_INTEGRATION_TIDY_ARGS --clang-tidy ${PURPOSE_INTEGRATION_CLANG_TIDY})
 endif()

@@ -23,7 +23,7 @@ function(purpose_add_robust_test case)
             --tool ${PURPOSE_TOOL} --case ${case}
             --work ${PURPOSE_ROBUST_WORK}/${case} ${ARG_ARGS})
   set_tests_properties(robust/${case} PROPERTIES
-    LABELS robust TIMEOUT ${ARG_TIMEOUT})
+    LABELS robust TIMEOUT ${ARG_TIMEOUT} ENVIRONMENT "${PURPOSE_TEST_ENV}")
 endfunction()
 
 # Bad input: seconds each.

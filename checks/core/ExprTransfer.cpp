@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "AnalyzerImpl.h"
+#include "LLVMCompat.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -212,7 +213,7 @@ Taint Analyzer::initList(const InitListExpr *IL) {
   Taint All;
   const RecordDecl *RD = nullptr;
   if (const auto *RT = IL->getType()->getAs<RecordType>())
-    RD = RT->getDecl();
+    RD = compat::recordDeclOf(RT);
   if (RD && TU.isUserRecord(RD) && !IL->getType()->isUnionType()) {
     // Aggregate initialization stores each initializer in its field.
     unsigned I = 0;

@@ -2,6 +2,7 @@
 #include "Project.h"
 #include "Baseline.h"
 #include "FileUtil.h"
+#include "LLVMCompat.h"
 #include "PolicyLoader.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -17,7 +18,7 @@ std::string absoluteFrom(llvm::StringRef Base, llvm::StringRef Path) {
     if (Base.empty())
       llvm::sys::fs::make_absolute(S);
     else
-      llvm::sys::fs::make_absolute(Base, S);
+      compat::makeAbsolute(Base, S);
   }
   llvm::sys::path::remove_dots(S, /*remove_dot_dot=*/true);
   return std::string(S.str());

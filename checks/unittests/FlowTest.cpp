@@ -13,6 +13,7 @@
 // line or on an unmarked one.
 //
 //===----------------------------------------------------------------------===//
+#include "LLVMCompat.h"
 #include "Solver.h"
 #include "TUAnalyzer.h"
 #include "clang/Frontend/ASTUnit.h"
@@ -148,8 +149,8 @@ SolveResult analyze(llvm::StringRef Code, std::string &Problems,
   Files.insert(Files.end(), ExtraFiles.begin(), ExtraFiles.end());
   std::string Diags;
   llvm::raw_string_ostream DiagOS(Diags);
-  auto DiagOpts = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
-  clang::TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
+  purpose::compat::PrinterDiagnosticOptions DiagOpts;
+  clang::TextDiagnosticPrinter Printer(DiagOS, DiagOpts.forPrinter());
   std::unique_ptr<clang::ASTUnit> AST =
       clang::tooling::buildASTFromCodeWithArgs(
           Code, Args, MainFile, "purpose-flowtest",
