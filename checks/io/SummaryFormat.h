@@ -47,6 +47,12 @@ template <typename EnumT> std::optional<EnumT> kindNamed(llvm::StringRef Name) {
 std::optional<TUSummary> readCanonicalSummary(llvm::StringRef Contents,
                                               llvm::StringRef SourceRoot,
                                               SharedInputsResolver Resolve);
+/// The same pair for shared input sets (parseSharedInputs): the canonical
+/// reader takes a set byte for byte as serializeSummary writes it, with the
+/// checksum \p Id, and leaves everything else to the validating reader.
+std::optional<SharedInputs> readCanonicalSharedInputs(llvm::StringRef Contents,
+                                                      llvm::StringRef SourceRoot,
+                                                      llvm::StringRef Id);
 llvm::Expected<TUSummary> parseSummaryValidating(llvm::StringRef Contents,
                                                  llvm::StringRef SourceRoot,
                                                  llvm::StringRef Name,

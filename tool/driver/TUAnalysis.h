@@ -12,6 +12,7 @@
 #include "Summary.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <chrono>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,6 +29,16 @@ struct TUJob {
   std::vector<std::string> ExtraArgs;
 };
 
+/// Where analyzeTU spent its time (--timings), in seconds.
+struct TUTimes {
+  double Parse = 0;     ///< Setting Clang up, preprocessing and parsing.
+  double Summarize = 0; ///< The TU's summaries and its inputs' digests.
+  double Rest = 0;      ///< Freeing the AST, the command hash and the rest.
+  double Cpu = 0;       ///< CPU time of the thread over all of analyzeTU.
+  /// When the parse ended and when the summaries were done (analyzeTU's).
+  std::chrono::steady_clock::time_point ParseEnd, SummaryEnd;
+};
+
 struct TUResult {
   std::set<std::string> DroppedFlags; ///< GCC-only flags removed.
   TUSummary Summary;
@@ -35,6 +46,7 @@ struct TUResult {
   bool FromCache = false;
   std::string Diagnostics; ///< Clang's, for a failed TU.
   std::vector<RunError> Errors;
+  TUTimes Times; ///< Of analyzeTU; zero for a TU from the cache.
 };
 
 /// Removes from \p Args (a compile command, compiler first) the flags that
