@@ -10,6 +10,10 @@
 //                              is used for purpose u.
 //   PURPOSE_DECLASSIFY("why")  function: its return value carries no
 //                              limitation from its inputs.
+//   PURPOSE_CATEGORY("c")      next to PURPOSE_LIMITED: the data category
+//                              of the value, a fideslang key such as
+//                              "user.contact.phone_number", for the data map
+//                              (purpose-check --inventory --format fides).
 //   SECURITY_CONTACT           PURPOSE_LIMITED("security")
 //   AD_TARGETING               PURPOSE_USE("advertising")
 //
@@ -21,8 +25,9 @@
 //   void Match(int campaign, PURPOSE_USE("advertising.partner") const std::string& id);
 //
 // Under Clang the macros expand to __attribute__((annotate("KIND:ARG"))), with
-// KIND one of purpose_limited, purpose_use, purpose_declassify. Elsewhere they
-// expand to nothing, so annotated code still builds with GCC and MSVC.
+// KIND one of purpose_limited, purpose_use, purpose_declassify,
+// purpose_category. Elsewhere they expand to nothing, so annotated code still
+// builds with GCC and MSVC.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PURPOSE_CHECK_PURPOSE_H
@@ -34,10 +39,13 @@
 #define PURPOSE_USE(purpose) __attribute__((annotate("purpose_use:" purpose)))
 #define PURPOSE_DECLASSIFY(reason)                                             \
   __attribute__((annotate("purpose_declassify:" reason)))
+#define PURPOSE_CATEGORY(category)                                             \
+  __attribute__((annotate("purpose_category:" category)))
 #else
 #define PURPOSE_LIMITED(purposes)
 #define PURPOSE_USE(purpose)
 #define PURPOSE_DECLASSIFY(reason)
+#define PURPOSE_CATEGORY(category)
 #endif
 
 #define SECURITY_CONTACT PURPOSE_LIMITED("security")

@@ -79,6 +79,7 @@ NEUTER_PURPOSE_H = """#pragma once
 #define PURPOSE_LIMITED(p)
 #define PURPOSE_USE(p)
 #define PURPOSE_DECLASSIFY(r)
+#define PURPOSE_CATEGORY(c)
 #define SECURITY_CONTACT
 #define AD_TARGETING
 """
@@ -118,7 +119,7 @@ class Env:
 
     def entries(self, cache=None):
         """{main file relative to the root, or entry name: (inode, mtime_ns, size)}
-        of the entries (not the shared input sets) in CACHE/v3."""
+        of the entries (not the shared input sets) in CACHE/v4."""
         vdir = lib.cache_version_dir(cache or self.cache)
         result = {}
         for name in lib.cache_entry_names(cache or self.cache):
@@ -374,7 +375,7 @@ def damage(path, how, other):
     elif how == "garbage":
         data = b"\x00\xffnot json at all {{{\n"
     elif how == "version 1":
-        # An entry of the previous format in v3/ (docs/cache-format.md).
+        # An entry of the previous format in v4/ (docs/cache-format.md).
         current = b'"version":%d' % lib.CACHE_VERSION
         assert current in data, "entry has no version member"
         data = data.replace(current, b'"version":1', 1)

@@ -24,23 +24,26 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 CORPUS = os.path.join(REPO_ROOT, "test-corpus")
 EXAMPLE = os.path.join(CORPUS, "example")
 
-# The summary cache (docs/cache-format.md): CACHE_DIR/v3/ holds the entries,
+# The summary cache (docs/cache-format.md): CACHE_DIR/v4/ holds the entries,
 # "<16 hex digits>.json", and the shared input sets that they name,
 # "inputs-<16 hex digits>.json". Anything else there (writers' temporaries
 # ".NAME.tmp-XXXXXXXX") is neither.
-CACHE_VERSION = 3
-CACHE_VERSION_DIR = "v%d" % CACHE_VERSION
+CACHE_VERSION = 4
+# A build against another LLVM than 19 keeps its entries in v4-llvmMAJOR/
+# instead; CTest passes the suffix (CMakeLists.txt, PURPOSE_TEST_ENV).
+CACHE_VERSION_DIR = "v%d%s" % (CACHE_VERSION,
+                               os.environ.get("PURPOSE_CACHE_DIR_SUFFIX", ""))
 CACHE_ENTRY_RE = re.compile(r"^[0-9a-f]{16}\.json$")
 CACHE_SHARED_RE = re.compile(r"^inputs-[0-9a-f]{16}\.json$")
 
 
 def cache_version_dir(cache):
-    """CACHE/v3: where the entries and shared input sets of cache lie."""
+    """CACHE/v4: where the entries and shared input sets of cache lie."""
     return os.path.join(cache, CACHE_VERSION_DIR)
 
 
 def cache_entry_names(cache):
-    """The sorted file names of the entries in CACHE/v3 (not the shared input
+    """The sorted file names of the entries in CACHE/v4 (not the shared input
     sets, not temporaries); [] when there is no such directory."""
     vdir = cache_version_dir(cache)
     if not os.path.isdir(vdir):

@@ -9,27 +9,40 @@
 # HTML report is checked in headless Chromium) and Microsoft's SARIF
 # multitool from npm (SARIF validation), the latter into PURPOSE_TOOLS_DIR.
 #
-# Environment: BUILD_DIR (default "build", relative to the repository root);
+# Environment: PURPOSE_LLVM_VERSION, the LLVM to install and build against:
+# 19 (the default) or 22 (Debian 12's security archive); BUILD_DIR (default
+# "build" for LLVM 19, "build-22" for 22, relative to the repository root);
 # PURPOSE_TOOLS_DIR (default "$BUILD_DIR/.tools"; the build's tests look
 # there); PURPOSE_SKIP_TEST_TOOLS=1 skips the test tools.
 # Stage timings go to standard error.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-BUILD_DIR="${BUILD_DIR:-build}"
+LLVM_VERSION="${PURPOSE_LLVM_VERSION:-19}"
+case "$LLVM_VERSION" in
+  19) default_build_dir=build ;;
+  22) default_build_dir=build-22 ;;
+  *)
+    echo "setup: PURPOSE_LLVM_VERSION=$LLVM_VERSION: supported are 19 and 22" >&2
+    exit 2
+    ;;
+esac
+BUILD_DIR="${BUILD_DIR:-$default_build_dir}"
 PURPOSE_TOOLS_DIR="${PURPOSE_TOOLS_DIR:-$BUILD_DIR/.tools}"
 
+V="$LLVM_VERSION"
 PACKAGES=(
-  clang-19 clang-tidy-19 clangd-19 llvm-19-dev libclang-19-dev
-  libclang-cpp19-dev libclang-rt-19-dev
-  nlohmann-json3-dev catch2 cmake ninja-build
+  "clang-$V" "clang-tidy-$V" "clangd-$V" "llvm-$V-dev" "libclang-$V-dev"
+  "libclang-cpp$V-dev" "libclang-rt-$V-dev"
+  nlohmann-json3-dev libyaml-cpp-dev catch2 cmake ninja-build
   libgrpc++-dev libprotobuf-dev protobuf-compiler
   python3 git g++
 )
 
 # For the report tests only: headless Chromium renders the HTML report; the
-# SARIF multitool is a .NET program that needs ICU (or invariant globalization).
-TEST_PACKAGES=(chromium libicu72)
+# SARIF multitool is a .NET program that needs ICU (or invariant globalization);
+# the fides test reads YAML with Debian's Python when the test Python cannot.
+TEST_PACKAGES=(chromium libicu72 python3-yaml)
 
 stage_start=0
 stage() {
@@ -116,10 +129,19 @@ stage "configure"
 if [[ ! -f "$BUILD_DIR/CMakeCache.txt" || ! -f "$BUILD_DIR/build.ninja" ]]; then
   cmake -S . -B "$BUILD_DIR" -G Ninja --no-warn-unused-cli \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_COMPILER=clang++-19 \
-    -DCMAKE_C_COMPILER=clang-19
+    -DPURPOSE_LLVM_VERSION="$V" \
+    -DCMAKE_CXX_COMPILER="clang++-$V" \
+    -DCMAKE_C_COMPILER="clang-$V"
 else
-  echo "setup: $BUILD_DIR already configured" >&2
+  # A build directory keeps the LLVM it was configured with; an old one
+  # without the setting was configured for 19.
+  configured="$(sed -n 's/^PURPOSE_LLVM_VERSION:STRING=//p' "$BUILD_DIR/CMakeCache.txt")"
+  if [[ "${configured:-19}" != "$V" ]]; then
+    echo "setup: $BUILD_DIR is configured for LLVM ${configured:-19}, not $V;" \
+      "use another BUILD_DIR or remove $BUILD_DIR" >&2
+    exit 2
+  fi
+  echo "setup: $BUILD_DIR already configured (LLVM $V)" >&2
 fi
 stage_done
 

@@ -15,7 +15,7 @@ common.cpp, default 30), from its root with -j 2:
    (stats.translation_units_from_cache == stats.translation_units), and its
    JSON is byte-identical to the reference except for that member's value;
    its SARIF is byte-identical;
-4. the other way to merge: every S_K/v3/*.json (the entries and the shared
+4. the other way to merge: every S_K/v4/*.json (the entries and the shared
    input sets inputs-*.json that they name) copied into one directory, used
    as the only --cache-dir: the same;
 5. shards made on "other machines": each shard runs in its own copy of the
@@ -47,7 +47,7 @@ def without_cache_stat(text):
 
 def main_files(cache):
     """Main files (root-relative) of the entries (not the shared input sets)
-    in cache/v3."""
+    in cache/v4."""
     vdir = lib.cache_version_dir(cache)
     result = []
     for name in lib.cache_entry_names(cache):
@@ -113,7 +113,7 @@ def main():
                         (len(tus), len(tus)),
                         "3 final json: (stats.translation_units, ..._from_cache)")
 
-        # 4. Merging by copying the entries: `cp S_K/v3/*.json MERGED/v3/`,
+        # 4. Merging by copying the entries: `cp S_K/v4/*.json MERGED/v4/`,
         # the shared input sets (inputs-*.json) with them.
         merged = lib.cache_version_dir(os.path.join(root, "MERGED"))
         os.makedirs(merged)

@@ -13,7 +13,7 @@ using namespace clang;
 namespace purpose {
 namespace {
 
-enum class AnnotationKind { Limited, Use, Declassify, Unknown };
+enum class AnnotationKind { Limited, Use, Declassify, Category, Unknown };
 
 AnnotationKind kindOf(llvm::StringRef Annotation) {
   llvm::StringRef Kind = Annotation.split(':').first;
@@ -21,6 +21,7 @@ AnnotationKind kindOf(llvm::StringRef Annotation) {
       .Case("purpose_limited", AnnotationKind::Limited)
       .Case("purpose_use", AnnotationKind::Use)
       .Case("purpose_declassify", AnnotationKind::Declassify)
+      .Case("purpose_category", AnnotationKind::Category)
       .Default(AnnotationKind::Unknown);
 }
 
@@ -32,6 +33,8 @@ const char *macroName(AnnotationKind K) {
     return "PURPOSE_USE";
   case AnnotationKind::Declassify:
     return "PURPOSE_DECLASSIFY";
+  case AnnotationKind::Category:
+    return "PURPOSE_CATEGORY";
   case AnnotationKind::Unknown:
     break;
   }
@@ -72,7 +75,8 @@ bool applies(AnnotationKind K, const Decl *D, const char *&AppliesTo) {
                        !isa<CXXDestructorDecl>(D) &&
                        !FD->getReturnType()->isVoidType();
   switch (K) {
-  case AnnotationKind::Limited: {
+  case AnnotationKind::Limited:
+  case AnnotationKind::Category: {
     AppliesTo = "fields, global or static variables, parameters, and "
                 "functions that return a value";
     const auto *VD = dyn_cast<VarDecl>(D);
@@ -103,7 +107,8 @@ void checkAttribute(const Decl *D, const AnnotateAttr *A,
   switch (K) {
   case AnnotationKind::Unknown:
     add("unknown purpose annotation '" + KindText.str() +
-        "'; expected purpose_limited, purpose_use or purpose_declassify");
+        "'; expected purpose_limited, purpose_use, purpose_declassify or "
+        "purpose_category");
     return;
   case AnnotationKind::Limited:
     if (llvm::Expected<std::vector<std::string>> L = parsePurposeList(Arg); !L)
@@ -113,6 +118,13 @@ void checkAttribute(const Decl *D, const AnnotateAttr *A,
     if (!isValidPurpose(Arg.trim(" \t")))
       add("malformed purpose '" + Arg.trim(" \t").str() +
               "'; expected [a-z0-9_]+(.[a-z0-9_]+)*",
+          /*IsError=*/true);
+    break;
+  case AnnotationKind::Category:
+    if (!isValidPurpose(Arg.trim(" \t")))
+      add("malformed data category '" + Arg.trim(" \t").str() +
+              "'; expected a fideslang key such as "
+              "'user.contact.phone_number'",
           /*IsError=*/true);
     break;
   case AnnotationKind::Declassify:

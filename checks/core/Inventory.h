@@ -21,6 +21,7 @@ struct Inventory {
   struct Origin {
     std::string Name;
     std::vector<std::string> Purposes;
+    std::string Category; ///< Its data category; empty: uncategorised.
     SourcePos Pos;
     /// One flow per purpose reached: Kind is Violation, Allowed or
     /// Declassified (Suppressed counts as Violation with a Reason).

@@ -127,6 +127,10 @@ std::string Policy::digest() const {
     OS << "out:";
     for (int I : R.OutParams)
       OS << I << ',';
+    if (!R.Category.empty()) {
+      OS << "category:";
+      putField(OS, R.Category);
+    }
     Entries.push_back(std::move(S));
   }
   for (const SinkRule &R : Sinks) {

@@ -32,6 +32,7 @@ struct SourceRule {
   std::string Pattern;
   std::vector<std::string> Purposes; ///< Sorted, validated.
   std::vector<int> OutParams;        ///< Function sources only.
+  std::string Category; ///< Data category (fideslang key); empty: none.
   PolicyPos Pos;
 };
 

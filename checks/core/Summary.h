@@ -120,7 +120,7 @@ inline std::string fingerprintIdentity(const std::string &USR) {
 /// Bumped whenever the per-function analysis changes what summaries say, so
 /// that cached summaries made by an older analysis are not reused (part of
 /// every cache entry's command hash).
-constexpr int AnalysisRevision = 8;
+constexpr int AnalysisRevision = 9;
 
 struct CallSite {
   std::string CalleeUSR;
@@ -170,6 +170,10 @@ struct DeclInfo {
   std::vector<int> OutParamSources; ///< Policy out_params (limited by Limited).
   std::optional<std::string> Declassify; ///< The reason.
   bool FromPolicy = false;
+  /// The data category of a limited origin (PURPOSE_CATEGORY or a policy
+  /// source's "category"): a fideslang key such as
+  /// "user.contact.phone_number". Empty: uncategorised.
+  std::string Category;
 
   bool isSink() const { return !Use.empty() || !ParamUses.empty(); }
   bool isSource() const { return !Limited.empty(); }

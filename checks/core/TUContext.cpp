@@ -177,6 +177,15 @@ SourcePos TUContext::posOf(SourceLocation Loc) {
   return P;
 }
 
+/// A PURPOSE_CATEGORY argument. Of two redeclarations that disagree, the
+/// first in sort order wins, so that the result does not depend on the order
+/// of redeclarations (the purpose-annotation rule reports malformed ones).
+static void noteCategory(llvm::StringRef Arg, DeclInfo &Info) {
+  llvm::StringRef C = Arg.trim(" \t");
+  if (isValidPurpose(C) && (Info.Category.empty() || C < Info.Category))
+    Info.Category = C.str();
+}
+
 static void addAnnotationsOf(const Decl *D,
                              llvm::SmallVectorImpl<const AnnotateAttr *> &Out) {
   for (const auto *A : D->specific_attrs<AnnotateAttr>())
@@ -228,6 +237,8 @@ void TUContext::parseAnnotations(const Decl *D, DeclInfo &Info, bool &Any) {
     } else if (Kind == "purpose_declassify") {
       Info.Declassify = Arg.str();
       Any = true;
+    } else if (Kind == "purpose_category") {
+      noteCategory(Arg, Info);
     }
   }
   llvm::sort(Info.Limited);
@@ -243,6 +254,8 @@ void TUContext::applyPolicy(const NamedDecl *D, DeclInfo &Info, bool &Any) {
   if (isa<FieldDecl>(D) || isa<VarDecl>(D)) {
     if (const SourceRule *R = Pol.matchSource(SourceRule::Field, Name)) {
       Info.Limited = R->Purposes;
+      if (!R->Category.empty())
+        Info.Category = R->Category;
       Info.FromPolicy = Any = true;
     }
     return;
@@ -252,6 +265,8 @@ void TUContext::applyPolicy(const NamedDecl *D, DeclInfo &Info, bool &Any) {
   if (const SourceRule *R = Pol.matchSource(SourceRule::Function, Name)) {
     Info.Limited = R->Purposes;
     Info.OutParamSources = R->OutParams;
+    if (!R->Category.empty())
+      Info.Category = R->Category;
     Info.FromPolicy = Any = true;
   }
   for (const SinkRule *R : Pol.matchSinks(Name)) {
@@ -338,6 +353,8 @@ std::string TUContext::paramOrigin(const FunctionDecl *FD, unsigned I) {
     addAnnotationsOf(PD, Attrs);
     for (const AnnotateAttr *A : Attrs) {
       auto [Kind, Arg] = A->getAnnotation().split(':');
+      if (Kind == "purpose_category")
+        noteCategory(Arg, Info);
       if (Kind != "purpose_limited")
         continue;
       auto L = parsePurposeList(Arg);

@@ -46,6 +46,14 @@ public:
            P == End;
   }
 
+  /// A shared input set's payload, then nothing but the end of the text.
+  bool sharedPayload(SharedInputs &Out) {
+    return lit("{\"files\":") && array(Out.Files, &CanonicalReader::inputFile) &&
+           lit(",\"absent_shadows\":") &&
+           array(Out.AbsentShadows, &CanonicalReader::path) && lit("}") &&
+           P == End;
+  }
+
 private:
   const char *P, *End;
   const CachePaths &Paths;
@@ -327,7 +335,8 @@ private:
       return false;
     if (!lit("null") && !str(Out.Declassify.emplace()))
       return false;
-    return lit(",\"from_policy\":") && boolean(Out.FromPolicy) && lit("}");
+    return lit(",\"from_policy\":") && boolean(Out.FromPolicy) &&
+           lit(",\"category\":") && str(Out.Category) && lit("}");
   }
 
   bool type(TypeInfo &Out) {
@@ -339,6 +348,51 @@ private:
 
 } // namespace
 
+/// The payload between a canonical envelope's head and its closing brace,
+/// if its checksum is right; "" otherwise (no payload is empty).
+static StringRef canonicalPayload(StringRef Contents, StringRef Head,
+                                  StringRef &Checksum) {
+  StringRef Text = Contents.rtrim(" \t\r\n");
+  constexpr StringRef AfterChecksum = "\",\"payload\":";
+  constexpr size_t DigestSize = 16;
+  if (!Text.consume_front(Head) ||
+      Text.size() < DigestSize + AfterChecksum.size() + 1 ||
+      !Text.consume_back("}"))
+    return "";
+  Checksum = Text.take_front(DigestSize);
+  StringRef Payload = Text.drop_front(DigestSize);
+  if (!Payload.consume_front(AfterChecksum) ||
+      contentDigest(Payload) != Checksum)
+    return "";
+  return Payload;
+}
+
+std::optional<SharedInputs> readCanonicalSharedInputs(StringRef Contents,
+                                                      StringRef SourceRoot,
+                                                      StringRef Id) {
+  // As readCanonicalSummary, for a shared input set: every TU of a Qt
+  // library names a set of its own, tens of thousands of paths long, and a
+  // warm run reads them all.
+  static const std::string Head =
+      ("{\"format\":\"" + SharedInputsFormatName + "\",\"version\":" +
+       llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
+          .str();
+  StringRef Checksum;
+  StringRef Payload = canonicalPayload(Contents, Head, Checksum);
+  if (Payload.empty() || Checksum != Id)
+    return std::nullopt;
+  CachePaths Paths(SourceRoot);
+  SharedInputs S;
+  S.Id = Id.str();
+  auto NoNesting =
+      [](StringRef) -> llvm::Expected<std::shared_ptr<const SharedInputs>> {
+    return llvm::createStringError("shared input sets do not nest");
+  };
+  if (!CanonicalReader(Payload, Paths, NoNesting).sharedPayload(S))
+    return std::nullopt;
+  return S;
+}
+
 std::optional<TUSummary> readCanonicalSummary(StringRef Contents,
                                               StringRef SourceRoot,
                                               SharedInputsResolver Resolve) {
@@ -348,17 +402,9 @@ std::optional<TUSummary> readCanonicalSummary(StringRef Contents,
       ("{\"format\":\"" + SummaryFormatName + "\",\"version\":" +
        llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
           .str();
-  StringRef Text = Contents.rtrim(" \t\r\n");
-  constexpr StringRef AfterChecksum = "\",\"payload\":";
-  constexpr size_t DigestSize = 16;
-  if (!Text.consume_front(Head) ||
-      Text.size() < DigestSize + AfterChecksum.size() + 1 ||
-      !Text.consume_back("}"))
-    return std::nullopt;
-  StringRef Checksum = Text.take_front(DigestSize);
-  StringRef Payload = Text.drop_front(DigestSize);
-  if (!Payload.consume_front(AfterChecksum) ||
-      contentDigest(Payload) != Checksum)
+  StringRef Checksum;
+  StringRef Payload = canonicalPayload(Contents, Head, Checksum);
+  if (Payload.empty())
     return std::nullopt;
   CachePaths Paths(SourceRoot);
   TUSummary S;

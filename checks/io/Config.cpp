@@ -1,6 +1,7 @@
 //===- Config.cpp - The project config file .purpose-check.json -----------===//
 #include "Config.h"
 #include "JsonTree.h"
+#include "Purpose.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -13,7 +14,7 @@ namespace {
 using llvm::StringRef;
 
 constexpr StringRef ConfigKeys[] = {"policies", "build_dir", "cache_dir",
-                                    "baseline", "exclude"};
+                                    "baseline", "exclude", "taxonomy"};
 
 /// \p Path made absolute against \p Base, with "." and ".." removed.
 std::string resolve(StringRef Base, StringRef Path) {
@@ -58,6 +59,8 @@ public:
           Out.Baseline = resolve(Out.Dir, *S);
       } else if (Key == "exclude") {
         strings(V, Key, Out.Exclude);
+      } else if (Key == "taxonomy") {
+        taxonomy(V);
       } else {
         unknownKey(Key, Root.KeyOffsets[I]);
       }
@@ -83,9 +86,73 @@ private:
         break;
       }
     if (Hint.empty())
-      Hint = "; expected 'policies', 'build_dir', 'cache_dir', 'baseline' or "
-             "'exclude'";
+      Hint = "; expected 'policies', 'build_dir', 'cache_dir', 'baseline', "
+             "'exclude' or 'taxonomy'";
     report(Offset, "unknown key '" + Key + "' in config file" + Hint);
+  }
+
+  /// A fideslang key: the grammar of purposes ("user.contact.email").
+  std::optional<std::string> fidesKey(const JsonNode &N, StringRef What) {
+    std::optional<std::string> S = string(N, What);
+    if (S && !isValidPurpose(*S)) {
+      report(N.Offset, "malformed " + What + " '" + *S +
+                           "'; expected a fideslang key such as "
+                           "'essential.service.authentication'");
+      return std::nullopt;
+    }
+    return S;
+  }
+
+  void taxonomy(const JsonNode &N) {
+    Taxonomy &T = Out.Tax;
+    T.Pos = Doc.position(N.Offset);
+    if (N.Kind != JsonNode::Object) {
+      report(N.Offset, llvm::Twine("expected an object for 'taxonomy', found ") +
+                           N.describe());
+      return;
+    }
+    const JsonNode *Uses = nullptr, *Same = nullptr;
+    for (size_t I = 0; I < N.Keys.size(); ++I) {
+      const std::string &Key = N.Keys[I];
+      const JsonNode &V = N.Elements[I];
+      if (Key == "system") {
+        if (auto S = fidesKey(V, "system"))
+          T.System = *S;
+      } else if (Key == "data_uses") {
+        Uses = &V;
+        if (V.Kind != JsonNode::Object) {
+          report(V.Offset, llvm::Twine("expected an object for 'data_uses' "
+                                       "(purpose to fideslang data use), "
+                                       "found ") +
+                               V.describe());
+          continue;
+        }
+        for (size_t J = 0; J < V.Keys.size(); ++J) {
+          if (!isValidPurpose(V.Keys[J])) {
+            report(V.KeyOffsets[J], "malformed purpose '" + V.Keys[J] +
+                                        "'; expected [a-z0-9_]+(.[a-z0-9_]+)*");
+            continue;
+          }
+          if (auto U = fidesKey(V.Elements[J], "data use"))
+            T.DataUses[V.Keys[J]] = *U;
+        }
+      } else if (Key == "purposes_are_data_uses") {
+        Same = &V;
+        if (V.Kind != JsonNode::Bool)
+          report(V.Offset, llvm::Twine("expected true or false for "
+                                       "'purposes_are_data_uses', found ") +
+                               V.describe());
+        else
+          T.PurposesAreDataUses = V.BoolValue;
+      } else {
+        report(N.KeyOffsets[I], "unknown key '" + Key +
+                                    "' in 'taxonomy'; expected 'system', "
+                                    "'data_uses' or 'purposes_are_data_uses'");
+      }
+    }
+    if (Uses && Same && T.PurposesAreDataUses)
+      report(Same->Offset, "'purposes_are_data_uses' and 'data_uses' together; "
+                           "keep one");
   }
 
   std::optional<std::string> string(const JsonNode &N, StringRef What) {
@@ -203,6 +270,20 @@ std::optional<std::string> relativeTo(StringRef Dir, StringRef Path) {
 }
 
 } // namespace
+
+std::optional<std::string> Taxonomy::dataUse(StringRef Purpose) const {
+  if (PurposesAreDataUses)
+    return Purpose.str();
+  // The purpose, else its nearest mapped parent.
+  for (StringRef P = Purpose; !P.empty(); P = P.rsplit('.').first) {
+    auto It = DataUses.find(P.str());
+    if (It != DataUses.end())
+      return It->second;
+    if (!P.contains('.'))
+      break;
+  }
+  return std::nullopt;
+}
 
 bool Config::excludes(StringRef AbsPath) const {
   if (Exclude.empty())

@@ -10,8 +10,10 @@
 #ifndef PURPOSE_IO_CONFIG_H
 #define PURPOSE_IO_CONFIG_H
 
+#include "Policy.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +21,23 @@
 namespace purpose {
 
 constexpr const char *ConfigFileName = ".purpose-check.json";
+
+/// The "taxonomy" section: how the data map names things in fideslang
+/// (docs/inventory.md#fides).
+struct Taxonomy {
+  /// The fides_key of the system the map describes; empty: derived from the
+  /// source root's directory name.
+  std::string System;
+  /// Our purpose -> a fideslang data use. A purpose without an entry takes
+  /// its nearest mapped parent's ("advertising.partner" -> "advertising").
+  std::map<std::string, std::string> DataUses;
+  /// "purposes_are_data_uses": the purposes are fideslang data uses already.
+  bool PurposesAreDataUses = false;
+  PolicyPos Pos; ///< The section, for messages; File empty: no section.
+
+  /// The data use of \p Purpose, or std::nullopt when nothing maps it.
+  std::optional<std::string> dataUse(llvm::StringRef Purpose) const;
+};
 
 struct Config {
   std::string File; ///< Absolute path of the config file.
@@ -30,6 +49,7 @@ struct Config {
   /// empty. --baseline on the command line replaces it.
   std::string Baseline;
   std::vector<std::string> Exclude;  ///< Globs, relative to Dir.
+  Taxonomy Tax;                      ///< The "taxonomy" section.
 
   /// True iff \p AbsPath matches an exclude glob, .gitignore-lite:
   ///  - globs match the path relative to Dir, with '/' separators; '*' and

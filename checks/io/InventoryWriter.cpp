@@ -2,6 +2,7 @@
 #include "InventoryWriter.h"
 #include "ReportFormats.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -44,6 +45,8 @@ void writeText(const Inventory &Inv, llvm::raw_ostream &OS) {
   for (const Inventory::Origin &O : Inv.Origins) {
     OS << "  " << O.Name << "  limited to " << llvm::join(O.Purposes, ", ")
        << "  (" << where(O.Pos, Root) << ")\n";
+    OS << "    category: "
+       << (O.Category.empty() ? "uncategorised" : O.Category) << "\n";
     if (O.Reaches.empty())
       OS << "    reaches no use\n";
     for (const Finding &F : O.Reaches) {
@@ -83,6 +86,7 @@ void writeJson(const Inventory &Inv, llvm::raw_ostream &OS) {
     ojson JO = ojson::object();
     JO["name"] = O.Name;
     JO["purposes"] = O.Purposes;
+    JO["category"] = O.Category.empty() ? ojson() : ojson(O.Category);
     JO["declaration"] = pos(O.Pos, Root);
     ojson Reaches = ojson::array();
     for (const Finding &F : O.Reaches) {
@@ -192,9 +196,11 @@ llvm::Expected<InventoryFormat> parseInventoryFormat(llvm::StringRef Name) {
     return InventoryFormat::Json;
   if (Name == "dot")
     return InventoryFormat::Dot;
+  if (Name == "fides")
+    return InventoryFormat::Fides;
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "unknown inventory format '" + Name.str() +
-                                     "'; expected text, json or dot");
+                                     "'; expected text, json, dot or fides");
 }
 
 void writeInventory(const Inventory &Inv, InventoryFormat F,
@@ -206,6 +212,8 @@ void writeInventory(const Inventory &Inv, InventoryFormat F,
     return writeJson(Inv, OS);
   case InventoryFormat::Dot:
     return writeDot(Inv, OS);
+  case InventoryFormat::Fides:
+    llvm_unreachable("the driver writes the fides map (checks/fides)");
   }
 }
 

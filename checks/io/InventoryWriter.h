@@ -14,10 +14,14 @@
 
 namespace purpose {
 
-enum class InventoryFormat { Text, Json, Dot };
+/// Fides: the fideslang system document, which the driver writes through
+/// checks/fides (it needs yaml-cpp, which this library does not link).
+enum class InventoryFormat { Text, Json, Dot, Fides };
 
-/// "text", "json" or "dot".
+/// "text", "json", "dot" or "fides".
 llvm::Expected<InventoryFormat> parseInventoryFormat(llvm::StringRef Name);
+
+/// Text, Json and Dot.
 
 void writeInventory(const Inventory &Inv, InventoryFormat F,
                     llvm::raw_ostream &OS);

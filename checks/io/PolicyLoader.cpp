@@ -170,7 +170,8 @@ std::optional<int> PolicyReader::readIndex(const JsonNode &N,
 
 void PolicyReader::readSource(const JsonNode &N, Policy &P) {
   unsigned Before = NumErrors;
-  checkKeys(N, {"field", "function", "purposes", "out_params"}, "source entry");
+  checkKeys(N, {"field", "function", "purposes", "out_params", "category"},
+            "source entry");
   SourceRule R;
   R.Pos = Doc.position(N.Offset);
   const JsonNode *Field = N.get("field");
@@ -210,6 +211,17 @@ void PolicyReader::readSource(const JsonNode &N, Policy &P) {
   llvm::sort(R.OutParams);
   R.OutParams.erase(std::unique(R.OutParams.begin(), R.OutParams.end()),
                     R.OutParams.end());
+
+  if (const JsonNode *C = N.get("category")) {
+    if (expectKind(*C, JsonNode::String, "'category'")) {
+      if (isValidPurpose(C->Str))
+        R.Category = C->Str;
+      else
+        report(C->Offset, "malformed data category '" + C->Str +
+                              "'; expected a fideslang key such as "
+                              "'user.contact.phone_number'");
+    }
+  }
 
   if (NumErrors == Before)
     P.Sources.push_back(std::move(R));
@@ -319,7 +331,8 @@ llvm::Error mergePolicy(Policy &Into, const Policy &From) {
         return A.Kind == B.Kind && A.Pattern == B.Pattern;
       },
       [](const SourceRule &A, const SourceRule &B) {
-        return A.Purposes == B.Purposes && A.OutParams == B.OutParams;
+        return A.Purposes == B.Purposes && A.OutParams == B.OutParams &&
+               A.Category == B.Category;
       },
       Errs);
   mergeRules(

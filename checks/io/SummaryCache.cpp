@@ -7,6 +7,7 @@
 #include "SummaryCache.h"
 #include "FileUtil.h"
 #include "JsonTree.h"
+#include "LLVMCompat.h"
 #include "SummaryFormat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -15,8 +16,10 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+#include <fcntl.h>
 #include <map>
 #include <mutex>
+#include <unistd.h>
 #include <tuple>
 
 namespace purpose {
@@ -36,15 +39,24 @@ std::string contentDigest(StringRef Data) {
 struct SummaryCache::SharedMemo {
   std::mutex M;
   std::map<std::string, std::shared_ptr<const SharedInputs>, std::less<>> Sets;
+  SharedSetStore *Store = nullptr;
 };
+
+void SummaryCache::setSharedSetStore(SharedSetStore *Store) const {
+  std::lock_guard<std::mutex> L(Memo->M);
+  Memo->Store = Store;
+}
 
 SummaryCache::SummaryCache(std::string Dir, std::string SourceRoot)
     : Dir(std::move(Dir)), SourceRoot(std::move(SourceRoot)),
       Memo(std::make_shared<SharedMemo>()) {}
 
+/// CACHE_DIR/vN, or vN-llvmMAJOR in a build against another LLVM than 19
+/// (LLVMCompat.h, CacheDirSuffix).
 static std::string versionDir(StringRef Dir) {
   llvm::SmallString<256> P(Dir);
-  llvm::sys::path::append(P, "v" + llvm::Twine(CacheFormatVersion));
+  llvm::sys::path::append(P, "v" + llvm::Twine(CacheFormatVersion) +
+                                 compat::CacheDirSuffix);
   return std::string(P);
 }
 
@@ -58,6 +70,12 @@ std::string SummaryCache::entryPath(StringRef MainFile) const {
 std::string SummaryCache::sharedInputsPath(StringRef Id) const {
   llvm::SmallString<256> P(versionDir(Dir));
   llvm::sys::path::append(P, "inputs-" + Id + ".json");
+  return std::string(P);
+}
+
+std::string SummaryCache::statIndexPath() const {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, "stat-index-v1");
   return std::string(P);
 }
 
@@ -79,13 +97,17 @@ SummaryCache::sharedInputs(StringRef Id) const {
   if (!isDigest(Id))
     return llvm::createStringError("malformed shared input set id '" + Id +
                                    "'");
+  SharedSetStore *Store;
   {
     std::lock_guard<std::mutex> L(Memo->M);
     auto It = Memo->Sets.find(Id);
     if (It != Memo->Sets.end())
       return It->second;
+    Store = Memo->Store;
   }
   std::string Path = sharedInputsPath(Id);
+  if (Store)
+    return sharedInputsThrough(*Store, Id, Path);
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   if (!Buf)
@@ -98,6 +120,46 @@ SummaryCache::sharedInputs(StringRef Id) const {
   std::lock_guard<std::mutex> L(Memo->M);
   // Another thread may have read it meanwhile: keep one object per id.
   return Memo->Sets.emplace(Id, std::move(Shared)).first->second;
+}
+
+llvm::Expected<std::shared_ptr<const SharedInputs>>
+SummaryCache::sharedInputsThrough(SharedSetStore &Store, StringRef Id,
+                                  const std::string &Path) const {
+  auto Fail = [&](std::error_code EC) {
+    return llvm::createStringError("cannot read shared input set '" + Path +
+                                   "': " + EC.message());
+  };
+  auto Keep = [&](std::shared_ptr<const SharedInputs> Shared) {
+    std::lock_guard<std::mutex> L(Memo->M);
+    return Memo->Sets.emplace(Id, std::move(Shared)).first->second;
+  };
+  WallTime SeenAt = Store.now();
+  int FD = ::open(Path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (FD < 0)
+    return Fail(std::error_code(errno, std::generic_category()));
+  // The store knows the set while the file's stat is the one it recorded:
+  // then the file is not parsed.
+  std::optional<FileStat> St = Store.statOf(FD);
+  if (St)
+    if (auto Known = Store.knownSet(Path, *St, SourceRoot, Id)) {
+      ::close(FD);
+      return Keep(std::move(Known));
+    }
+  auto Buf = llvm::MemoryBuffer::getOpenFile(FD, Path, /*FileSize=*/-1,
+                                             /*RequiresNullTerminator=*/false);
+  if (!Buf) {
+    ::close(FD);
+    return Fail(Buf.getError());
+  }
+  std::optional<FileStat> After = Store.statOf(FD);
+  ::close(FD);
+  auto Set = parseSharedInputs((*Buf)->getBuffer(), SourceRoot, Id, Path);
+  if (!Set)
+    return Set.takeError();
+  auto Shared = std::make_shared<const SharedInputs>(std::move(*Set));
+  Store.parsedSet(Path, St && After && *St == *After ? St : std::nullopt,
+                  SeenAt, SourceRoot, Shared);
+  return Keep(std::move(Shared));
 }
 
 /// Reads and checks the entry at \p Path, which must be where an entry for

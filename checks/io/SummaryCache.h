@@ -13,6 +13,7 @@
 #ifndef PURPOSE_IO_SUMMARYCACHE_H
 #define PURPOSE_IO_SUMMARYCACHE_H
 
+#include "StatIndex.h"
 #include "Summary.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/STLExtras.h"
@@ -26,7 +27,7 @@
 namespace purpose {
 
 /// The cache format version; bump on any change to the entry layout.
-constexpr int CacheFormatVersion = 3;
+constexpr int CacheFormatVersion = 4;
 
 /// A summary as stored: its entry, and the shared input set that the entry
 /// names (docs/cache-format.md). Deterministic: same summary, same bytes.
@@ -70,6 +71,29 @@ llvm::Expected<SharedInputs> parseSharedInputs(llvm::StringRef Contents,
 /// shared input sets ("inputs-ID.json") and writers' temporary files.
 bool isEntryFileName(llvm::StringRef Name);
 
+/// The shared input sets a run knew before (the stat index's records of
+/// them, docs/cache-format.md "The stat index"): SummaryCache asks it before
+/// it parses a set file, and tells it what it parsed.
+class SharedSetStore {
+public:
+  virtual ~SharedSetStore() = default;
+  /// The wall clock that a read's time is taken from.
+  virtual WallTime now() = 0;
+  /// FileStat::ofFD (here, so that readers of entries alone need not link
+  /// the stat index).
+  virtual std::optional<FileStat> statOf(int FD) = 0;
+  /// The set \p Id, paths absolute against \p SourceRoot, if the store
+  /// knows that the file \p Path holds it while its stat is \p St.
+  virtual std::shared_ptr<const SharedInputs>
+  knownSet(llvm::StringRef Path, const FileStat &St,
+           llvm::StringRef SourceRoot, llvm::StringRef Id) = 0;
+  /// \p Path was parsed into \p Set; its stat was \p St from \p SeenAt
+  /// until after the read (std::nullopt: it changed, or cannot be told).
+  virtual void parsedSet(llvm::StringRef Path, const std::optional<FileStat> &St,
+                         WallTime SeenAt, llvm::StringRef SourceRoot,
+                         std::shared_ptr<const SharedInputs> Set) = 0;
+};
+
 class SummaryCache {
 public:
   /// \p Dir is created on first store.
@@ -95,13 +119,25 @@ public:
   /// DIR/v<version>/inputs-<Id>.json
   std::string sharedInputsPath(llvm::StringRef Id) const;
 
+  /// DIR/stat-index-v1: the stat index of the inputs (StatIndex.h), which
+  /// is machine-local and independent of the entries' format version.
+  std::string statIndexPath() const;
+
   /// The shared input set \p Id, read once per SummaryCache object (and its
   /// copies) however many entries name it.
   llvm::Expected<std::shared_ptr<const SharedInputs>>
   sharedInputs(llvm::StringRef Id) const;
 
+  /// Asks \p Store (null: none) before parsing a shared input set, for
+  /// this object and its copies. \p Store must outlive its use.
+  void setSharedSetStore(SharedSetStore *Store) const;
+
 private:
   struct SharedMemo;
+  /// sharedInputs through \p Store.
+  llvm::Expected<std::shared_ptr<const SharedInputs>>
+  sharedInputsThrough(SharedSetStore &Store, llvm::StringRef Id,
+                      const std::string &Path) const;
   std::string Dir;
   std::string SourceRoot;
   std::shared_ptr<SharedMemo> Memo;

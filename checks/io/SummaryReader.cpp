@@ -313,7 +313,8 @@ private:
     };
     if (!members(N,
                  {"kind", "name", "pos", "limited", "use", "param_uses",
-                  "out_param_sources", "declassify", "from_policy"},
+                  "out_param_sources", "declassify", "from_policy",
+                  "category"},
                  "a declaration") ||
         !enumeration(at(N, "kind"), "kind", Out.Kind) ||
         !str(at(N, "name"), "name", Out.Name) ||
@@ -323,7 +324,8 @@ private:
         !paramUses(at(N, "param_uses"), Out.ParamUses) ||
         !array(at(N, "out_param_sources"), "out_param_sources",
                Out.OutParamSources, Index) ||
-        !boolean(at(N, "from_policy"), "from_policy", Out.FromPolicy))
+        !boolean(at(N, "from_policy"), "from_policy", Out.FromPolicy) ||
+        !str(at(N, "category"), "category", Out.Category))
       return false;
     const JsonNode &Declassify = at(N, "declassify");
     if (Declassify.Kind == JsonNode::Null)
@@ -484,6 +486,9 @@ llvm::Expected<TUSummary> parseSummaryValidating(StringRef Contents,
 llvm::Expected<SharedInputs> parseSharedInputs(StringRef Contents,
                                                StringRef SourceRoot,
                                                StringRef Id, StringRef Name) {
+  if (std::optional<SharedInputs> Fast =
+          readCanonicalSharedInputs(Contents, SourceRoot, Id))
+    return std::move(*Fast);
   try {
     auto Doc = JsonDocument::parse(Contents, Name);
     if (!Doc)

@@ -184,7 +184,7 @@ public:
 
   json decl(const DeclInfo &D) const {
     const auto &[Kind, Name, Pos, Limited, Use, ParamUses, OutParamSources,
-                 Declassify, FromPolicy] = D;
+                 Declassify, FromPolicy, Category] = D;
     json ParamUsesOut = json::array();
     for (const auto &[Index, Purpose] : ParamUses)
       ParamUsesOut.push_back(json::array({Index, Purpose}));
@@ -196,7 +196,8 @@ public:
                 {"param_uses", std::move(ParamUsesOut)},
                 {"out_param_sources", OutParamSources},
                 {"declassify", Declassify ? json(*Declassify) : json()},
-                {"from_policy", FromPolicy}};
+                {"from_policy", FromPolicy},
+                {"category", Category}};
   }
 
   json type(const TypeInfo &T) const {

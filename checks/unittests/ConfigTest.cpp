@@ -106,8 +106,8 @@ TEST_CASE("config errors name the file, line and column", "[config]") {
         "file; did you mean 'policies'?"}},
       {"{\"verbose\": true}",
        {"DIR/.purpose-check.json:1:2: error: unknown key 'verbose' in config "
-        "file; expected 'policies', 'build_dir', 'cache_dir', 'baseline' or "
-        "'exclude'"}},
+        "file; expected 'policies', 'build_dir', 'cache_dir', 'baseline', "
+        "'exclude' or 'taxonomy'"}},
       {"{\"policies\": \"p.json\"}",
        {"DIR/.purpose-check.json:1:14: error: expected an array of strings "
         "for 'policies', found a string"}},
@@ -125,6 +125,22 @@ TEST_CASE("config errors name the file, line and column", "[config]") {
       {"{\"exclude\": {}}",
        {"DIR/.purpose-check.json:1:13: error: expected an array of strings "
         "for 'exclude', found an object"}},
+      {"{\"taxonomy\": []}",
+       {"DIR/.purpose-check.json:1:14: error: expected an object for "
+        "'taxonomy', found an array"}},
+      {"{\"taxonomy\": {\"data_uses\": {\"Ads\": \"marketing\", "
+       "\"ads\": \"Mkt X\"}, \"systm\": 1}}",
+       {"DIR/.purpose-check.json:1:29: error: malformed purpose 'Ads'; "
+        "expected [a-z0-9_]+(.[a-z0-9_]+)*",
+        "DIR/.purpose-check.json:1:56: error: malformed data use 'Mkt X'; "
+        "expected a fideslang key such as 'essential.service.authentication'",
+        "DIR/.purpose-check.json:1:66: error: unknown key 'systm' in "
+        "'taxonomy'; expected 'system', 'data_uses' or "
+        "'purposes_are_data_uses'"}},
+      {"{\"taxonomy\": {\"data_uses\": {}, \"purposes_are_data_uses\": "
+       "true}}",
+       {"DIR/.purpose-check.json:1:58: error: 'purposes_are_data_uses' and "
+        "'data_uses' together; keep one"}},
       {"{\"build_dir\": \"a\", \"build_dir\": \"b\"}",
        {"DIR/.purpose-check.json:1:20: error: duplicate key 'build_dir'"}},
       {"{\"build_dir\": \"a\",\n}",
@@ -220,4 +236,21 @@ TEST_CASE("exclude globs follow .gitignore-lite rules", "[config]") {
   std::string Long = "/proj/" + std::string(300, 'a') + "/b";
   CHECK_FALSE(withExcludes({"**a**a**a**a**a**a**c"}).excludes(Long));
   CHECK_FALSE(withExcludes({"*a*a*a*a*a*a*a*c"}).excludes(Long));
+}
+
+TEST_CASE("the taxonomy maps a purpose through its nearest mapped parent",
+          "[config]") {
+  Taxonomy T;
+  T.DataUses = {{"advertising", "marketing.advertising"},
+                {"security.sms", "essential.service.notifications.sms"}};
+  CHECK(T.dataUse("advertising") == "marketing.advertising");
+  CHECK(T.dataUse("advertising.partner.lookalike") == "marketing.advertising");
+  CHECK(T.dataUse("security.sms") == "essential.service.notifications.sms");
+  CHECK(T.dataUse("security.sms.otp") ==
+        "essential.service.notifications.sms");
+  CHECK_FALSE(T.dataUse("security").has_value());
+  CHECK_FALSE(T.dataUse("advertisingx").has_value());
+  T.DataUses.clear();
+  T.PurposesAreDataUses = true;
+  CHECK(T.dataUse("security.sms") == "security.sms");
 }

@@ -272,6 +272,29 @@ TEST_CASE("loader sorts and deduplicates purposes and out_params",
   CHECK(P->Sources[0].OutParams == std::vector<int>{0, 2});
 }
 
+TEST_CASE("loader reads a source's data category", "[policy][loader]") {
+  auto P = loadPolicyBuffer(
+      R"({"version": 1, "sources": [{"field": "A::phone",
+          "purposes": ["security"], "category": "user.contact.phone_number"}]})",
+      "p.json");
+  REQUIRE(errorText(P.takeError()) == "");
+  REQUIRE(P->Sources.size() == 1);
+  CHECK(P->Sources[0].Category == "user.contact.phone_number");
+  Policy Without = *P;
+  Without.Sources[0].Category.clear();
+  CHECK(P->digest() != Without.digest());
+  CHECK(loadErrors(R"({"version": 1, "sources": [{"field": "A::phone",
+      "purposes": ["security"], "category": "User Phone"}]})") ==
+        std::vector<std::string>{
+            "p.json:2:45: error: malformed data category 'User Phone'; "
+            "expected a fideslang key such as 'user.contact.phone_number'"});
+  Policy M = *P, Other = Without;
+  Other.Sources[0].Pos.File = "q.json";
+  CHECK(errorText(mergePolicy(M, Other)) ==
+        "q.json:1:28: error: conflicting entries for 'A::phone': p.json:1:28 "
+        "and q.json:1:28");
+}
+
 TEST_CASE("loader errors name file, line and column of the problem",
           "[policy][loader]") {
   struct {

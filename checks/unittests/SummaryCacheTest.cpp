@@ -1,4 +1,5 @@
 //===- SummaryCacheTest.cpp - The on-disk summary cache -------------------===//
+#include "LLVMCompat.h"
 #include "SummaryCache.h"
 #include "SummaryFormat.h"
 #include "TUAnalyzer.h"
@@ -18,6 +19,13 @@ using purpose::test::readFile;
 using purpose::test::TempDir;
 
 namespace {
+
+/// Where a test's cache keeps its entries, relative to the test's
+/// directory: cache/v4, with the suffix of a build against another LLVM
+/// than 19 (LLVMCompat.h, CacheDirSuffix).
+std::string versionDir() {
+  return "cache/v4" + std::string(compat::CacheDirSuffix);
+}
 
 //===-- Every member of a TUSummary, as text ----------------------------===//
 //
@@ -92,7 +100,7 @@ struct Dumper {
   }
   void decl(const std::string &USR, const DeclInfo &D) {
     const auto &[Kind, Name, Pos, Limited, Use, ParamUses, OutParamSources,
-                 Declassify, FromPolicy] = D;
+                 Declassify, FromPolicy, Category] = D;
     OS << "decl '" << USR << "' kind=" << int(Kind) << " name='" << Name
        << "' pos=";
     pos(Pos);
@@ -105,7 +113,8 @@ struct Dumper {
       OS << I << ",";
     OS << "} declassify="
        << (Declassify ? "'" + *Declassify + "'" : std::string("none"))
-       << " from_policy=" << FromPolicy << "\n";
+       << " from_policy=" << FromPolicy << " category='" << Category
+       << "'\n";
   }
   void summary(const TUSummary &S) {
     const auto &[MainFile, Inputs, Functions, Decls, Types, PolicyParamFits,
@@ -244,6 +253,7 @@ TUSummary richSummary(const std::string &Root) {
   Field.Name = "acme::Account::phone";
   Field.Pos = at(Root + "/include/account.h", 5, 20);
   Field.Limited = {"security", "security.sms"};
+  Field.Category = "user.contact.phone_number";
   S.Decls["c:@N@acme@S@Account@FI@phone"] = Field;
   DeclInfo Sink;
   Sink.Kind = DeclInfo::Function;
@@ -359,12 +369,12 @@ TEST_CASE("a summary survives serialization with every member", "[cache]") {
   CHECK(serializeSummary(*Back, "/work/proj").Entry == Text);
   CHECK(serializeSummary(*Back, "/work/proj").SharedText == W.SharedText);
   CHECK(llvm::StringRef(Text).starts_with(
-      "{\"format\":\"purpose-check-summary\",\"version\":3,\"checksum\":\""));
+      "{\"format\":\"purpose-check-summary\",\"version\":4,\"checksum\":\""));
   CHECK(llvm::StringRef(Text).ends_with("}\n"));
   // The inputs outside the root are in the shared set, named by its checksum.
   CHECK(W.SharedId.size() == 16);
   CHECK(llvm::StringRef(W.SharedText).starts_with(
-      "{\"format\":\"purpose-check-inputs\",\"version\":3,\"checksum\":\"" +
+      "{\"format\":\"purpose-check-inputs\",\"version\":4,\"checksum\":\"" +
       W.SharedId + "\",\"payload\":{\"files\":[{\"path\":"
                    "\"/usr/include/c++/12/string\""));
   // Every absent shadow is shared, re-rooted like any path.
@@ -475,13 +485,13 @@ TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
   }
   SECTION("another version") {
     std::string Payload = payloadOf(Good);
-    CHECK(parseError(entryWithPayload(Payload, 2)) ==
-          "entry.json:1:45: error: unsupported cache format version 2; "
-          "expected 3");
-    CHECK(parseError(entryWithPayload(Payload, 4)) ==
-          "entry.json:1:45: error: unsupported cache format version 4; "
-          "expected 3");
-    CHECK(parseError(entryWithPayload(Payload, 3)) == "<parsed>");
+    CHECK(parseError(entryWithPayload(Payload, 3)) ==
+          "entry.json:1:45: error: unsupported cache format version 3; "
+          "expected 4");
+    CHECK(parseError(entryWithPayload(Payload, 5)) ==
+          "entry.json:1:45: error: unsupported cache format version 5; "
+          "expected 4");
+    CHECK(parseError(entryWithPayload(Payload, 4)) == "<parsed>");
   }
   SECTION("not an entry") {
     CHECK(llvm::StringRef(parseError(""))
@@ -490,12 +500,12 @@ TEST_CASE("a damaged entry is an error naming it, never a crash", "[cache]") {
           "entry.json:1:1: error: not a purpose-check summary cache entry");
     CHECK(parseError("{\"format\":\"sarif\"}") ==
           "entry.json:1:11: error: not a purpose-check summary cache entry");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":3}") ==
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":4}") ==
           "entry.json:1:1: error: missing or malformed checksum");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":3,"
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":4,"
                      "\"checksum\":\"x\",\"payload\":{},\"extra\":0}") ==
           "entry.json:1:75: error: unknown key 'extra' in cache entry");
-    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":3,"
+    CHECK(parseError("{\"format\":\"purpose-check-summary\",\"version\":4,"
                      "\"payload\":{},\"checksum\":\"x\"}") ==
           "entry.json:1:1: error: the payload must be the entry's last member");
   }
@@ -610,13 +620,13 @@ TEST_CASE("store writes an entry that load reads back", "[cache]") {
 
   REQUIRE(errorText(Cache.store(S)) == "");
   std::string Entry = Cache.entryPath(S.MainFile);
-  CHECK(llvm::StringRef(Entry).starts_with(D.file("cache/v3/")));
+  CHECK(llvm::StringRef(Entry).starts_with(D.file(versionDir() + "/")));
   CHECK(Entry ==
-        D.file("cache/v3/" + contentDigest("src/account.cc") + ".json"));
+        D.file(versionDir() + "/" + contentDigest("src/account.cc") + ".json"));
   SerializedSummary W = serializeSummary(S, Root);
   CHECK(readFile(Entry) == W.Entry);
   CHECK(Cache.sharedInputsPath(W.SharedId) ==
-        D.file("cache/v3/inputs-" + W.SharedId + ".json"));
+        D.file(versionDir() + "/inputs-" + W.SharedId + ".json"));
   CHECK(readFile(Cache.sharedInputsPath(W.SharedId)) == W.SharedText);
 
   auto Back = Cache.load(S.MainFile);
@@ -632,7 +642,7 @@ TEST_CASE("store writes an entry that load reads back", "[cache]") {
   CHECK((*Again)->Inputs.CommandHash == "changed");
   std::vector<std::string> Names;
   std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(D.file("cache/v3"), EC), End;
+  for (llvm::sys::fs::directory_iterator It(D.file(versionDir()), EC), End;
        It != End && !EC; It.increment(EC))
     Names.push_back(llvm::sys::path::filename(It->path()).str());
   llvm::sort(Names);
@@ -684,10 +694,10 @@ TEST_CASE("loadAll sorts by main file and skips damaged entries", "[cache]") {
   }
   std::string Broken = Cache.entryPath("/r/broken.cc");
   writeText(Broken,
-            "{\"format\":\"purpose-check-summary\",\"version\":3,\"che");
-  writeText(D.file("cache/v3/.x.json.tmp-12345678"), "partial");
-  writeText(D.file("cache/v3/README"), "not an entry");
-  writeText(D.file("cache/v3/inputs-0123456789abcdef.json"), "{}");
+            "{\"format\":\"purpose-check-summary\",\"version\":4,\"che");
+  writeText(D.file(versionDir() + "/.x.json.tmp-12345678"), "partial");
+  writeText(D.file(versionDir() + "/README"), "not an entry");
+  writeText(D.file(versionDir() + "/inputs-0123456789abcdef.json"), "{}");
 
   std::vector<std::string> Damaged;
   std::vector<TUSummary> All = Cache.loadAll(Damaged);
@@ -827,7 +837,7 @@ TEST_CASE("TUs that read the same outside headers share one input set",
 
   std::vector<std::string> Names;
   std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(D.file("cache/v3"), EC), End;
+  for (llvm::sys::fs::directory_iterator It(D.file(versionDir()), EC), End;
        It != End && !EC; It.increment(EC))
     Names.push_back(llvm::sys::path::filename(It->path()).str());
   CHECK(Names.size() == 3); // Two entries, one set.
@@ -886,7 +896,7 @@ TEST_CASE("an entry whose shared input set is missing or damaged is an error",
 
 TEST_CASE("a shared input set is validated", "[cache]") {
   auto Set = [](llvm::StringRef Payload) {
-    return "{\"format\":\"purpose-check-inputs\",\"version\":3,"
+    return "{\"format\":\"purpose-check-inputs\",\"version\":4,"
            "\"checksum\":\"" +
            contentDigest(Payload) + "\",\"payload\":" + Payload.str() + "}\n";
   };
@@ -1040,4 +1050,32 @@ TEST_CASE("the canonical reader leaves every other spelling to the "
   CHECK_FALSE(readCanonicalSummary(Named, "/r", NoSet));
   auto S = parseSummary(Named, "/r", "entry.json", NoSet);
   CHECK(errorText(S.takeError()).find("no such set") != std::string::npos);
+}
+
+TEST_CASE("the canonical reader reads shared input sets as the validating "
+          "reader does, and leaves it every other spelling",
+          "[cache]") {
+  for (const char *Root : {"/work/proj", ""}) {
+    INFO("root '" << Root << "'");
+    SerializedSummary W = serializeSummary(plainSummary(Root), Root);
+    REQUIRE(!W.SharedId.empty());
+    std::optional<SharedInputs> Fast =
+        readCanonicalSharedInputs(W.SharedText, Root, W.SharedId);
+    REQUIRE(Fast);
+    auto Slow = parseSharedInputs(W.SharedText, Root, W.SharedId, "set.json");
+    REQUIRE(errorText(Slow.takeError()) == "");
+    CHECK(Fast->Id == W.SharedId);
+    CHECK(Fast->Files == Slow->Files);
+    CHECK(Fast->AbsentShadows == Slow->AbsentShadows);
+    CHECK(!Fast->Files.empty());
+  }
+  SerializedSummary W = serializeSummary(plainSummary("/r"), "/r");
+  // Another id, a flipped byte, another spelling: not the fast reader's.
+  CHECK_FALSE(readCanonicalSharedInputs(W.SharedText, "/r", "0000000000000000"));
+  std::string Flipped = W.SharedText;
+  Flipped[Flipped.size() / 2 + 10] ^= 1;
+  CHECK_FALSE(readCanonicalSharedInputs(Flipped, "/r", W.SharedId));
+  std::string Spaced = W.SharedText;
+  Spaced.replace(Spaced.find("\"files\":"), 8, "\"files\" : ");
+  CHECK_FALSE(readCanonicalSharedInputs(Spaced, "/r", W.SharedId));
 }

@@ -26,7 +26,10 @@ struct Account {
   std::vector<std::string> interests;
 
   // Given only to protect the account: SMS login codes and recovery links.
+  // The categories name them in the data map (--inventory --format fides).
+  PURPOSE_CATEGORY("user.contact.phone_number")
   SECURITY_CONTACT std::string two_factor_phone;
+  PURPOSE_CATEGORY("user.contact.email")
   SECURITY_CONTACT std::string recovery_email;
 };
 

@@ -15,6 +15,9 @@ AD_TARGETING void Upload(const std::string& id);
 void Match(int campaign, PURPOSE_USE("advertising.partner") const std::string& id);
 void Verify(PURPOSE_LIMITED("security") const std::string& code);
 PURPOSE_DECLASSIFY("keeps the last two digits") std::string Mask(const std::string& p);
+struct Categorised {
+  PURPOSE_CATEGORY("user.contact.phone_number") SECURITY_CONTACT std::string phone;
+};
 
 // Malformed purpose strings are errors, as for the CLI.
 struct Malformed {
@@ -27,8 +30,10 @@ struct Malformed {
 };
 PURPOSE_USE("ad targeting") void Track(const std::string& id);
 // CHECK-MESSAGES: :[[@LINE-1]]:1: error: malformed purpose 'ad targeting'
+PURPOSE_CATEGORY("User Phone") SECURITY_CONTACT std::string g_category;
+// CHECK-MESSAGES: :[[@LINE-1]]:1: error: malformed data category 'User Phone'; expected a fideslang key such as 'user.contact.phone_number' [purpose-annotation]
 __attribute__((annotate("purpose_limit:security"))) std::string g_typo;
-// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: unknown purpose annotation 'purpose_limit'; expected purpose_limited, purpose_use or purpose_declassify [purpose-annotation]
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: unknown purpose annotation 'purpose_limit'; expected purpose_limited, purpose_use, purpose_declassify or purpose_category [purpose-annotation]
 PURPOSE_DECLASSIFY("") std::string Hash(const std::string& s);
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_DECLASSIFY' without a reason
 
@@ -38,6 +43,8 @@ struct Misplaced {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_USE' cannot apply to a field; it applies to functions and parameters [purpose-annotation]
   PURPOSE_DECLASSIFY("why") int counter;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_DECLASSIFY' cannot apply to a field; it applies to functions that return a value
+  PURPOSE_CATEGORY("user.contact") void Notify(int user);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_CATEGORY' cannot apply to a function returning void; it applies to fields, global or static variables, parameters, and functions that return a value [purpose-annotation]
 };
 PURPOSE_DECLASSIFY("public anyway") std::string g_motd;
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_DECLASSIFY' cannot apply to a variable

@@ -1,5 +1,6 @@
 //===- TUAnalysis.cpp -----------------------------------------------------===//
 #include "TUAnalysis.h"
+#include "LLVMCompat.h"
 #include "SummaryCache.h"
 #include "TUAnalyzer.h"
 #include "clang/AST/ASTConsumer.h"
@@ -10,16 +11,17 @@
 #include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
-#include "clang/Driver/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <set>
+#include <time.h>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -118,6 +120,9 @@ public:
       : Pol(Pol), R(R), Absent(Absent), Probed(Probed) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    R.Times.ParseEnd = R.Times.SummaryEnd = std::chrono::steady_clock::now();
+    auto Done = llvm::make_scope_exit(
+        [&] { R.Times.SummaryEnd = std::chrono::steady_clock::now(); });
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       R.Failed = true;
       return;
@@ -204,17 +209,17 @@ std::vector<std::string> dropUnknownFlags(const std::vector<std::string> &Args,
                                           std::set<std::string> &Dropped) {
   if (Args.size() < 2)
     return Args;
-  const llvm::opt::OptTable &Table = clang::driver::getDriverOptTable();
+  const llvm::opt::OptTable &Table = compat::driverOptTable();
   std::vector<const char *> Argv;
   for (size_t I = 1; I < Args.size(); ++I)
     Argv.push_back(Args[I].c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
   llvm::opt::InputArgList Parsed = Table.ParseArgs(
       Argv, MissingIndex, MissingCount,
-      llvm::opt::Visibility(clang::driver::options::ClangOption));
+      llvm::opt::Visibility(compat::driver_options::ClangOption));
   std::set<unsigned> Unknown; // Indexes into Args.
   for (const llvm::opt::Arg *A :
-       Parsed.filtered(clang::driver::options::OPT_UNKNOWN)) {
+       Parsed.filtered(compat::driver_options::OPT_UNKNOWN)) {
     Unknown.insert(A->getIndex() + 1);
     Dropped.insert("the flag '" + A->getAsString(Parsed) +
                    "', which Clang does not know");
@@ -222,7 +227,7 @@ std::vector<std::string> dropUnknownFlags(const std::vector<std::string> &Args,
   // GCC precompiled headers: Clang ignores a .gch it did not make and parses
   // the header instead; say so, since -w hides Clang's own warning.
   for (const llvm::opt::Arg *A :
-       Parsed.filtered(clang::driver::options::OPT_include)) {
+       Parsed.filtered(compat::driver_options::OPT_include)) {
     std::string Gch = std::string(A->getValue()) + ".gch";
     auto Buf = llvm::MemoryBuffer::getFile(Gch, /*IsText=*/false,
                                            /*RequiresNullTerminator=*/false);
@@ -272,6 +277,27 @@ std::string commandHash(const CompilationDatabase &DB, const TUJob &Job,
 
 void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
                const Policy &Pol, TUResult &R) {
+  using Clock = std::chrono::steady_clock;
+  auto ThreadCpu = [] {
+    struct timespec T;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &T);
+    return double(T.tv_sec) + double(T.tv_nsec) / 1e9;
+  };
+  double CpuBegan = ThreadCpu();
+  Clock::time_point Began = Clock::now();
+  R.Times.ParseEnd = R.Times.SummaryEnd = Clock::time_point();
+  auto Account = llvm::make_scope_exit([&] {
+    auto Secs = [](Clock::duration D) {
+      return std::chrono::duration<double>(D).count();
+    };
+    Clock::time_point End = Clock::now();
+    if (R.Times.ParseEnd == Clock::time_point()) // Clang never got that far.
+      R.Times.ParseEnd = R.Times.SummaryEnd = End;
+    R.Times.Parse = Secs(R.Times.ParseEnd - Began);
+    R.Times.Summarize = Secs(R.Times.SummaryEnd - R.Times.ParseEnd);
+    R.Times.Rest = Secs(End - R.Times.SummaryEnd);
+    R.Times.Cpu = ThreadCpu() - CpuBegan;
+  });
   ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
                  // Not getRealFileSystem(): ClangTool sets the working
                  // directory of its file system to each command's, and the
@@ -295,8 +321,8 @@ void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
   llvm::raw_string_ostream DiagOS(R.Diagnostics);
-  auto DiagOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
-  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
+  compat::PrinterDiagnosticOptions DiagOpts;
+  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.forPrinter());
   Tool.setDiagnosticConsumer(&Printer);
   Tool.setPrintErrorMessage(false);
   Factory F(Pol, R);
@@ -322,7 +348,7 @@ void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
         continue;
       llvm::SmallString<256> P(Dir);
       if (!llvm::sys::path::is_absolute(P))
-        llvm::sys::fs::make_absolute(C.Directory, P);
+        compat::makeAbsolute(C.Directory, P);
       if (!llvm::sys::fs::exists(P))
         Absent.insert(normalized(P));
     }
