@@ -11,11 +11,14 @@ Inventory buildInventory(const std::vector<const TUSummary *> &TUs,
   Inventory Inv;
   Inv.Complete = R.Complete;
   Inv.SourceRoot = R.SourceRoot;
-  // Declarations, each once (the first TU's view, as the solver's).
+  // Declarations, each once, joined across TUs as the solve joins them.
   std::map<std::string, DeclInfo> Decls;
   for (const TUSummary *T : TUs)
-    for (const auto &[K, D] : T->Decls)
-      Decls.emplace(K, D);
+    for (const auto &[K, D] : T->Decls) {
+      auto [It, New] = Decls.emplace(K, D);
+      if (!New)
+        mergeDeclInfo(It->second, D);
+    }
   std::map<std::string, Inventory::Origin> Origins; // by name
   for (const auto &[K, D] : Decls) {
     if (D.isSource()) {
@@ -23,6 +26,7 @@ Inventory buildInventory(const std::vector<const TUSummary *> &TUs,
       O.Name = D.Name;
       O.Purposes = D.Limited;
       O.Pos = D.Pos;
+      O.Category = D.Category;
     }
     if (!D.Use.empty())
       Inv.Uses.push_back({D.Name, D.Use, -1, D.Pos});

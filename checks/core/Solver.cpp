@@ -73,7 +73,8 @@ struct Site {
 
 class ProgramSolver {
 public:
-  explicit ProgramSolver(const std::vector<const TUSummary *> &TUs);
+  ProgramSolver(const std::vector<const TUSummary *> &TUs,
+                const SolverOptions &Opts);
   SolveResult run();
 
 private:
@@ -95,7 +96,9 @@ private:
   void buildLocal();
   void bindCalls();
   void bindTarget(int SiteId, int G);
-  void resolveIndirect();
+  /// Makes indirect site \p SiteId a use of \p Sink's purposes.
+  void bindSink(int SiteId, const DeclInfo &Sink);
+  void resolveIndirect(SolveResult &R);
   std::vector<int> targets(const CallSite &CS);
   void fieldClosure(const std::string &Type, std::set<std::string> &Fields,
                     std::set<std::string> &Seen);
@@ -106,6 +109,12 @@ private:
   void expand(int E, std::vector<TraceStep> &Out, unsigned Depth);
   /// The first declassifier site on edge \p E (through summaries), or -1.
   int declassifierSite(int E, unsigned Depth);
+  /// Records that a trace through edge \p E nests deeper than the budget.
+  void traceTooDeep(int E);
+
+  SolverOptions Opts;
+  /// Budget errors found while building traces, each once.
+  std::set<std::string> DepthErrors;
 
   // Program.
   std::vector<const FunctionSummary *> Fns;
@@ -141,8 +150,43 @@ private:
   std::map<int, std::vector<SinkHit>> SinkNodes;
 };
 
-ProgramSolver::ProgramSolver(const std::vector<const TUSummary *> &TUs) {
+} // namespace
+
+void mergeDeclInfo(DeclInfo &M, const DeclInfo &D) {
+  if (D.FromPolicy && !M.FromPolicy) {
+    M = D;
+    return;
+  }
+  if (M.FromPolicy && !D.FromPolicy)
+    return;
+  for (const std::string &P : D.Limited)
+    if (llvm::find(M.Limited, P) == M.Limited.end())
+      M.Limited.push_back(P);
+  llvm::sort(M.Limited);
+  if (M.Use.empty())
+    M.Use = D.Use;
+  for (const auto &[I, U] : D.ParamUses)
+    M.ParamUses.emplace(I, U);
+  if (!M.Declassify)
+    M.Declassify = D.Declassify;
+  if (M.Category.empty() || (!D.Category.empty() && D.Category < M.Category))
+    M.Category = D.Category;
+}
+
+namespace {
+
+ProgramSolver::ProgramSolver(const std::vector<const TUSummary *> &TUs,
+                             const SolverOptions &Opts)
+    : Opts(Opts) {
   merge(TUs);
+}
+
+void ProgramSolver::traceTooDeep(int E) {
+  int F = owner(Edges[E].From);
+  DepthErrors.insert(
+      "analysis budget exhausted while building a trace: the calls in '" +
+      (F >= 0 ? Fns[F]->Name : std::string("<global>")) + "' nest more than " +
+      std::to_string(Opts.MaxTraceDepth) + " deep (trace-depth)");
 }
 
 void ProgramSolver::merge(const std::vector<const TUSummary *> &TUs) {
@@ -152,25 +196,8 @@ void ProgramSolver::merge(const std::vector<const TUSummary *> &TUs) {
         Fns.push_back(&F);
     for (const auto &[K, D] : TU->Decls) {
       auto [It, New] = Decls.emplace(K, D);
-      if (New)
-        continue;
-      DeclInfo &M = It->second;
-      if (D.FromPolicy && !M.FromPolicy) {
-        M = D;
-        continue;
-      }
-      if (M.FromPolicy && !D.FromPolicy)
-        continue;
-      for (const std::string &P : D.Limited)
-        if (llvm::find(M.Limited, P) == M.Limited.end())
-          M.Limited.push_back(P);
-      llvm::sort(M.Limited);
-      if (M.Use.empty())
-        M.Use = D.Use;
-      for (const auto &[I, U] : D.ParamUses)
-        M.ParamUses.emplace(I, U);
-      if (!M.Declassify)
-        M.Declassify = D.Declassify;
+      if (!New)
+        mergeDeclInfo(It->second, D);
     }
     for (const auto &[K, T] : TU->Types) {
       // A TU that sees only a declaration (a pimpl's Impl) knows no fields.
@@ -329,6 +356,19 @@ void ProgramSolver::readClosure(int F, std::set<std::string> &Fields) {
   }
 }
 
+void ProgramSolver::bindSink(int SiteId, const DeclInfo &Sink) {
+  // An indirect call of a sink is a use, as a direct one.
+  const Site &Si = Sites[SiteId];
+  const CallSite &CS = *Si.CS;
+  for (int J = CS.HasObject ? ObjectIndex : 0; J < (int)CS.NumArgs; ++J) {
+    auto PU = Sink.ParamUses.find(J);
+    std::string U = PU != Sink.ParamUses.end() ? PU->second : Sink.Use;
+    if (!U.empty())
+      SinkNodes[node(NodeKind::CallArg, Si.F, Si.K, J)].push_back(
+          {SiteId, U, Sink.Name});
+  }
+}
+
 void ProgramSolver::bindTarget(int SiteId, int G) {
   const Site &Si = Sites[SiteId];
   const CallSite &CS = *Si.CS;
@@ -339,16 +379,8 @@ void ProgramSolver::bindTarget(int SiteId, int G) {
   auto argNode = [&](int J) { return node(NodeKind::CallArg, Si.F, Si.K, J); };
   int FirstArg = CS.HasObject ? ObjectIndex : 0;
   const DeclInfo *DI = declOf(GS.USR);
-  if (CS.Indirect && DI && DI->isSink()) {
-    // An indirect call of a sink is a use, as a direct one.
-    for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
-      auto PU = DI->ParamUses.find(J);
-      std::string U = PU != DI->ParamUses.end() ? PU->second : DI->Use;
-      if (!U.empty())
-        SinkNodes[argNode(J)].push_back({SiteId, U, GS.Name});
-    }
-    return;
-  }
+  if (CS.Indirect && DI && DI->isSink())
+    return bindSink(SiteId, *DI);
   for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
     if (J == ObjectIndex && !GS.IsMethod)
       continue;
@@ -381,24 +413,34 @@ void ProgramSolver::bindTarget(int SiteId, int G) {
             node(NodeKind::CallOut, Si.F, Si.K, J), EdgeKind::Return, 0);
 }
 
-void ProgramSolver::resolveIndirect() {
+void ProgramSolver::resolveIndirect(SolveResult &Result) {
   // Calls through function pointers and std::function go to the functions
   // whose values reach the callee. Binding a call can carry more function
-  // values, so this repeats (a few rounds suffice in practice).
+  // values, so this repeats until nothing changes, within the budget.
   std::vector<int> Indirect;
   for (size_t I = 0; I < Sites.size(); ++I)
     if (Sites[I].CS->Indirect)
       Indirect.push_back((int)I);
   if (Indirect.empty())
     return;
+  // Function values: of functions with a body, and of sinks the program
+  // only declares (an SDK's upload function), whose calls are uses.
   std::vector<int> Refs;
-  for (size_t N = 0; N < Nodes.size(); ++N)
-    if (Nodes[N].Kind == NodeKind::FuncRef && FnIndex.count(Nodes[N].Key))
+  for (size_t N = 0; N < Nodes.size(); ++N) {
+    if (Nodes[N].Kind != NodeKind::FuncRef)
+      continue;
+    const DeclInfo *D = declOf(Nodes[N].Key);
+    if (FnIndex.count(Nodes[N].Key) || (D && D->isSink()))
       Refs.push_back((int)N);
-  for (int Round = 0; Round < 8; ++Round) {
-    bool Changed = false;
+  }
+  std::set<std::pair<int, const DeclInfo *>> SinkBound;
+  // One round: binds (or, with Apply false, only collects) every indirect
+  // site that a function value reaches and that is not bound to it yet.
+  auto round = [&](bool Apply, std::set<int> &Unbound) {
     for (int R : Refs) {
-      int G = FnIndex[Nodes[R].Key];
+      auto FnIt = FnIndex.find(Nodes[R].Key);
+      int G = FnIt == FnIndex.end() ? -1 : FnIt->second;
+      const DeclInfo *BodilessSink = G < 0 ? declOf(Nodes[R].Key) : nullptr;
       std::vector<bool> Seen(Nodes.size(), false);
       std::deque<int> Work{R};
       Seen[R] = true;
@@ -414,16 +456,40 @@ void ProgramSolver::resolveIndirect() {
       for (int SiteId : Indirect) {
         const Site &Si = Sites[SiteId];
         int Callee = findNode(NodeKind::CallArg, Si.F, Si.K, CalleeIndex, "");
-        if (Callee < 0 || Callee >= (int)Seen.size() || !Seen[Callee] ||
-            llvm::is_contained(CallersOf[G], SiteId))
+        if (Callee < 0 || Callee >= (int)Seen.size() || !Seen[Callee])
           continue;
-        bindTarget(SiteId, G);
-        Changed = true;
+        if (BodilessSink) {
+          // A use, as a direct call of the sink; nothing flows on.
+          if (SinkBound.insert({SiteId, BodilessSink}).second && Apply)
+            bindSink(SiteId, *BodilessSink);
+          continue;
+        }
+        if (llvm::is_contained(CallersOf[G], SiteId))
+          continue;
+        Unbound.insert(SiteId);
+        if (Apply)
+          bindTarget(SiteId, G);
       }
     }
-    if (!Changed)
-      break;
+  };
+  for (unsigned Round = 0; Round < Opts.MaxIndirectRounds; ++Round) {
+    std::set<int> Bound;
+    round(/*Apply=*/true, Bound);
+    if (Bound.empty())
+      return;
   }
+  std::set<int> Pending;
+  round(/*Apply=*/false, Pending);
+  if (Pending.empty())
+    return;
+  std::set<std::string> Names;
+  for (int SiteId : Pending)
+    Names.insert("'" + Fns[Sites[SiteId].F]->Name + "'");
+  Result.Errors.push_back(
+      {"analysis budget exhausted while binding calls through function "
+       "pointers (" + std::to_string(Opts.MaxIndirectRounds) +
+       " rounds, indirect-rounds); still binding calls in " +
+       llvm::join(Names, ", ")});
 }
 
 void ProgramSolver::bindCalls() {
@@ -565,7 +631,7 @@ bool ProgramSolver::summarize(SolveResult &R) {
     int F = Work.front();
     Work.pop_front();
     Queued[F] = false;
-    if (++Rounds[F] > MaxSolveRounds) {
+    if (++Rounds[F] > Opts.MaxSummaryRounds) {
       std::string Names;
       for (size_t I = 0; I < Fns.size() && Names.size() < 400; ++I)
         if (Queued[I])
@@ -664,8 +730,8 @@ void ProgramSolver::expand(int E, std::vector<TraceStep> &Out,
     return;
   }
   if (Ed.Kind == EdgeKind::Summary) {
-    if (Depth > 64)
-      return;
+    if (Depth > Opts.MaxTraceDepth)
+      return traceTooDeep(E);
     for (int Inner : Paths[Ed.Ref])
       expand(Inner, Out, Depth + 1);
     return;
@@ -680,8 +746,12 @@ int ProgramSolver::declassifierSite(int E, unsigned Depth) {
   const Edge &Ed = Edges[E];
   if (Ed.Kind == EdgeKind::Declassify)
     return Ed.Site;
-  if (Ed.Kind != EdgeKind::Summary || Ed.Site != -2 || Depth > 64)
+  if (Ed.Kind != EdgeKind::Summary || Ed.Site != -2)
     return -1;
+  if (Depth > Opts.MaxTraceDepth) {
+    traceTooDeep(E);
+    return -1;
+  }
   for (int Inner : Paths[Ed.Ref])
     if (int S = declassifierSite(Inner, Depth + 1); S >= 0)
       return S;
@@ -801,12 +871,14 @@ SolveResult ProgramSolver::run() {
   R.Functions = Fns.size();
   buildLocal();
   bindCalls();
-  resolveIndirect();
+  resolveIndirect(R);
   if (!summarize(R))
     return R;
   for (const auto &[Key, D] : Decls)
     if (D.isSource())
       search(Key, D, R);
+  for (const std::string &E : DepthErrors)
+    R.Errors.push_back({E});
   // A flow both declassified and not is a violation only.
   std::set<std::string> Violating;
   for (const Finding &F : R.Violations)
@@ -819,8 +891,9 @@ SolveResult ProgramSolver::run() {
 
 } // namespace
 
-SolveResult solveProgram(const std::vector<const TUSummary *> &TUs) {
-  ProgramSolver S(TUs);
+SolveResult solveProgram(const std::vector<const TUSummary *> &TUs,
+                         const SolverOptions &Opts) {
+  ProgramSolver S(TUs, Opts);
   return S.run();
 }
 

@@ -9,7 +9,7 @@
 // bound context-sensitively, as in IFDS: phase 1 computes, per function, which
 // parameters reach its return value and out-parameters (a worklist fixpoint
 // over the call graph that re-queues callers only when a summary grew, within
-// MaxSolveRounds per function); phase 2 searches from each origin, entering
+// SolverOptions::MaxSummaryRounds per function); phase 2 searches from each origin, entering
 // callees through their parameters and leaving them only through the summary
 // edges of the call site that entered them, or through any call site when the
 // data was read inside the callee.
@@ -25,8 +25,25 @@
 
 namespace purpose {
 
-/// Phase 1 may re-summarize each function at most this many times.
-constexpr unsigned MaxSolveRounds = 200;
+/// Every budget of the whole-program solve, in one place. Hitting one never
+/// cuts silently: the solve adds a RunError naming the function(s) involved,
+/// which makes the run incomplete (exit status 2).
+struct SolverOptions {
+  /// Phase 1: how many times one function may be re-summarized before the
+  /// fixpoint counts as divergent. Summaries only grow, so this bounds a
+  /// function's parameter-to-exit facts; on the corpus and the real code
+  /// bases of docs/real-code.md no function needs more than a handful.
+  unsigned MaxSummaryRounds = 200;
+  /// Rounds of binding calls through function pointers and std::function:
+  /// binding one call can carry more function values to another, so this
+  /// repeats until nothing changes. Chains of such hand-offs longer than 8
+  /// have not been seen; a longer one is reported, not truncated.
+  unsigned MaxIndirectRounds = 8;
+  /// How deeply callee summaries nest when one trace is expanded (a call
+  /// inside a call ...). 64 is far beyond real call chains; it guards the
+  /// recursion, and a deeper trace is reported rather than cut short.
+  unsigned MaxTraceDepth = 64;
+};
 
 struct SolveResult {
   std::vector<Finding> Violations;
@@ -41,7 +58,14 @@ struct SolveResult {
 /// Solves the whole program made of \p TUs. Where several TUs define a
 /// function (inline functions in headers), the first TU in \p TUs order wins:
 /// pass them sorted for deterministic output.
-SolveResult solveProgram(const std::vector<const TUSummary *> &TUs);
+/// Joins \p From, another TU's view of a declaration, into \p Into, as the
+/// solve does: a policy's view replaces annotations; otherwise the purposes
+/// are the union, and the first use, declassifier and category stay (of two
+/// categories, the first in sort order, so that TU order does not matter).
+void mergeDeclInfo(DeclInfo &Into, const DeclInfo &From);
+
+SolveResult solveProgram(const std::vector<const TUSummary *> &TUs,
+                         const SolverOptions &Opts = SolverOptions());
 
 } // namespace purpose
 

@@ -2,10 +2,12 @@
 #include "Driver.h"
 #include "Baseline.h"
 #include "Config.h"
+#include "FidesMap.h"
 #include "FileUtil.h"
+#include "InputChecker.h"
 #include "Inventory.h"
-#include "JsonTree.h"
 #include "InventoryWriter.h"
+#include "JsonTree.h"
 #include "Project.h"
 #include "ReportPipeline.h"
 #include "ReportWriter.h"
@@ -16,6 +18,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -92,11 +95,22 @@ struct Options {
       "inventory",
       cl::desc("Write the data inventory (every limited origin, every use, "
                "declassifier and suppression, and where each origin goes) "
-               "instead of the report; --format text|json|dot"),
+               "instead of the report; --format text|json|dot|fides"),
       cl::cat(Category)};
+  cl::opt<std::string> CheckDeclared{
+      "check",
+      cl::desc("With --inventory --format fides: compare the data map with "
+               "this declared fideslang YAML file, list every (data category, "
+               "data use) pair the code reaches that it does not declare, and "
+               "exit 1 if there is one"),
+      cl::value_desc("declared.yml"), cl::cat(Category)};
   cl::opt<bool> Timings{"timings",
                         cl::desc("Print the time of each phase on stderr"),
                         cl::cat(Category)};
+  cl::list<std::string> SolverBudgets{
+      "solver-budget", cl::Hidden,
+      cl::desc("NAME=N: set a budget of the whole-program solve "
+               "(summary-rounds, indirect-rounds, trace-depth), for tests")};
   cl::opt<bool> DumpSummaries{"dump-summaries", cl::Hidden,
                               cl::desc("Print every function summary")};
   /// --color=auto|always|never. LLVM registers its own boolean "color", so
@@ -126,74 +140,6 @@ void dumpSummary(const TUSummary &T, llvm::raw_ostream &OS) {
   }
 }
 
-/// Digests of files and existence of paths, each looked up once per run
-/// however many TUs include them, and each shared input set checked once.
-class DigestMemo : public InputProbe {
-public:
-  /// Reads through \p FS (an overlay) when given, else the real file system.
-  explicit DigestMemo(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
-      : FS(FS ? FS : llvm::vfs::getRealFileSystem()) {}
-
-  bool upToDate(const TUInputs &In, std::string &Why) {
-    if (!inputsUpToDate(In.Files, In.AbsentShadows, Why, *this))
-      return false;
-    if (!In.Shared)
-      return true;
-    {
-      std::lock_guard<std::mutex> L(M);
-      auto It = SharedChecked.find(In.Shared->Id);
-      if (It != SharedChecked.end()) {
-        Why = It->second;
-        return Why.empty();
-      }
-    }
-    std::string SharedWhy;
-    if (inputsUpToDate(In.Shared->Files, In.Shared->AbsentShadows, SharedWhy,
-                       *this))
-      SharedWhy.clear();
-    std::lock_guard<std::mutex> L(M);
-    Why = SharedChecked.emplace(In.Shared->Id, SharedWhy).first->second;
-    return Why.empty();
-  }
-
-  llvm::ErrorOr<std::string> digest(const std::string &Path) override {
-    {
-      std::lock_guard<std::mutex> L(M);
-      auto It = Digests.find(Path);
-      if (It != Digests.end())
-        return It->second;
-    }
-    auto B = FS->getBufferForFile(Path);
-    llvm::ErrorOr<std::string> D =
-        B ? llvm::ErrorOr<std::string>(contentDigest((*B)->getBuffer()))
-          : llvm::ErrorOr<std::string>(B.getError());
-    std::lock_guard<std::mutex> L(M);
-    return Digests.emplace(Path, D).first->second;
-  }
-
-  /// Memoized like digests: every TU names the same absent shadows of the
-  /// system headers, hundreds each.
-  bool exists(const std::string &Path) override {
-    {
-      std::lock_guard<std::mutex> L(M);
-      auto It = Exists.find(Path);
-      if (It != Exists.end())
-        return It->second;
-    }
-    bool E = FS->exists(Path);
-    std::lock_guard<std::mutex> L(M);
-    return Exists.emplace(Path, E).first->second;
-  }
-
-private:
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
-  std::mutex M;
-  std::map<std::string, llvm::ErrorOr<std::string>> Digests;
-  std::map<std::string, bool> Exists;
-  /// Shared input set id -> "" when up to date, else why not.
-  std::map<std::string, std::string> SharedChecked;
-};
-
 /// Everything a run needs, resolved from options and the config file.
 struct Run {
   Options &O;
@@ -209,6 +155,9 @@ struct Run {
   std::function<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>()> MakeFS;
   ReportFormat Format = ReportFormat::Text;
   InventoryFormat InvFormat = InventoryFormat::Text;
+  SolverOptions Solver;
+  std::optional<DeclaredMap> Declared; ///< --check's file.
+  size_t Undeclared = 0; ///< Pairs that Declared does not cover.
 
   explicit Run(Options &O) : O(O) {}
 };
@@ -225,6 +174,10 @@ bool parseRunOptions(Run &R) {
       return false;
     }
     R.InvFormat = *IF;
+  } else if (!O.CheckDeclared.empty()) {
+    printError("--check compares the data map with a declared one; use it "
+               "with --inventory --format fides");
+    return false;
   } else {
     auto Fmt = parseReportFormat(O.Format);
     if (!Fmt) {
@@ -232,6 +185,32 @@ bool parseRunOptions(Run &R) {
       return false;
     }
     R.Format = *Fmt;
+  }
+  if (!O.CheckDeclared.empty()) {
+    if (R.InvFormat != InventoryFormat::Fides) {
+      printError("--check compares the data map with a declared one; use it "
+                 "with --format fides");
+      return false;
+    }
+    auto D = loadDeclaredMap(O.CheckDeclared);
+    if (!D) {
+      llvm::errs() << llvm::toString(D.takeError()) << "\n";
+      return false;
+    }
+    R.Declared = std::move(*D);
+  }
+  for (llvm::StringRef B : O.SolverBudgets) {
+    auto [Name, Value] = B.split('=');
+    unsigned *Field = llvm::StringSwitch<unsigned *>(Name)
+                          .Case("summary-rounds", &R.Solver.MaxSummaryRounds)
+                          .Case("indirect-rounds", &R.Solver.MaxIndirectRounds)
+                          .Case("trace-depth", &R.Solver.MaxTraceDepth)
+                          .Default(nullptr);
+    if (!Field || Value.getAsInteger(10, *Field)) {
+      printError("--solver-budget must be summary-rounds=N, "
+                 "indirect-rounds=N or trace-depth=N, not '" + B.str() + "'");
+      return false;
+    }
   }
   if (O.Color != "auto" && O.Color != "always" && O.Color != "never") {
     printError("--color must be auto, always or never, not '" + O.Color + "'");
@@ -386,15 +365,19 @@ bool inShard(const Run &R, const std::string &File) {
 /// first, the parses of a pre-commit run overlap the reading of the other
 /// entries instead of waiting behind them. Only the order depends on this
 /// guess: whether an entry is used is decided by its inputs, as always.
-std::vector<size_t> schedule(const Run &R, const std::vector<std::string> &Files) {
+std::vector<size_t> schedule(const Run &R, const std::vector<std::string> &Files,
+                             InputChecker &Checker) {
   std::vector<size_t> Likely, Rest;
   for (size_t I = 0; I < Files.size(); ++I) {
     bool Fresh = false;
-    llvm::sys::fs::file_status Main, Entry;
-    if (!llvm::sys::fs::status(Files[I], Main))
+    llvm::sys::fs::file_status Entry;
+    // The checker's stat: the main file is an input, stat'ed once per run.
+    if (std::optional<FileStat> Main = Checker.fileStat(Files[I]))
       for (const SummaryCache &C : R.Caches)
         if (!llvm::sys::fs::status(C.entryPath(Files[I]), Entry) &&
-            Entry.getLastModificationTime() >= Main.getLastModificationTime()) {
+            std::chrono::duration_cast<std::chrono::nanoseconds>(
+                Entry.getLastModificationTime().time_since_epoch())
+                    .count() >= Main->MTimeNs) {
           Fresh = true;
           break;
         }
@@ -405,63 +388,132 @@ std::vector<size_t> schedule(const Run &R, const std::vector<std::string> &Files
 }
 
 /// The map step: each TU from the cache when its inputs are unchanged, else
-/// parsed and analyzed (and cached).
+/// parsed and analyzed (and cached). With --timings, prints the time of its
+/// parts, summed over the workers.
 std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files) {
   Options &O = R.O;
+  using Clock = std::chrono::steady_clock;
+  auto Since = [](Clock::time_point T) {
+    return std::chrono::duration<double>(Clock::now() - T).count();
+  };
   unsigned Jobs = O.Jobs ? (unsigned)O.Jobs
                          : llvm::hardware_concurrency().compute_thread_count();
   std::vector<TUResult> Results(Files.size());
-  DigestMemo Memo(R.FS);
+  // Input files are stat'ed once each and read only when their stat is not
+  // the one the index recorded (InputChecker.h). Not through an overlay.
+  Clock::time_point IndexRead = Clock::now();
+  std::string IndexPath =
+      R.Caches.empty() || R.FS ? "" : R.Caches.front().statIndexPath();
+  StatIndex Index =
+      IndexPath.empty() ? StatIndex() : StatIndex::read(IndexPath);
+  InputChecker Checker(R.FS, IndexPath.empty() ? nullptr : &Index);
+  // Shared input sets whose file the index knows are not parsed again.
+  if (!IndexPath.empty())
+    R.Caches.front().setSharedSetStore(&Checker);
+  struct {
+    double Load = 0, Check = 0, Parse = 0, Summarize = 0, Rest = 0, Store = 0;
+    unsigned Parsed = 0;
+  } Sum; // Under M.
+  Sum.Check = Since(IndexRead);
   std::mutex M;
   unsigned Done = 0;
   bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
   std::vector<std::string> CacheWarnings;
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I : schedule(R, Files))
+    for (size_t I : schedule(R, Files, Checker))
       Pool.async([&, I] {
         TUJob Job{Files[I], R.MakeFS ? R.MakeFS() : nullptr, R.SourceRoot,
                   {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
                   {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
         TUResult &T = Results[I];
+        double Load = 0, Check = 0, Store = 0;
         std::string Key = commandHash(*R.DB, Job, R.Pol, R.SourceRoot);
         for (const SummaryCache &C : R.Caches) {
+          Clock::time_point T0 = Clock::now();
           auto Cached = C.load(absolutePath(Files[I]));
+          Load += Since(T0);
           if (!Cached) {
             std::lock_guard<std::mutex> L(M);
             CacheWarnings.push_back(llvm::toString(Cached.takeError()));
             continue;
           }
+          if (!*Cached || (*Cached)->Inputs.CommandHash != Key)
+            continue;
+          Clock::time_point T1 = Clock::now();
           std::string Why;
-          if (*Cached && (*Cached)->Inputs.CommandHash == Key &&
-              Memo.upToDate((*Cached)->Inputs, Why)) {
+          bool Current = Checker.upToDate((*Cached)->Inputs, Why);
+          Check += Since(T1);
+          if (Current) {
             T.Summary = std::move(**Cached);
             T.FromCache = true;
             break;
           }
         }
         if (!T.FromCache && inShard(R, Files[I])) {
+          WallTime Began = std::chrono::system_clock::now();
           analyzeTU(*R.DB, Job, R.Pol, T);
-          if (!T.Failed && !R.Caches.empty())
+          Clock::time_point T2 = Clock::now();
+          if (!T.Failed && !R.Caches.empty()) {
+            Checker.recordAnalyzed(T.Summary.Inputs.Files, Began);
             if (llvm::Error E = R.Caches.front().store(T.Summary)) {
               std::lock_guard<std::mutex> L(M);
               CacheWarnings.push_back(llvm::toString(std::move(E)));
             }
+          }
+          Store += Since(T2);
         }
-        if (Progress) {
-          std::lock_guard<std::mutex> L(M);
+        std::lock_guard<std::mutex> L(M);
+        Sum.Load += Load;
+        Sum.Check += Check;
+        Sum.Store += Store;
+        Sum.Parse += T.Times.Parse;
+        Sum.Summarize += T.Times.Summarize;
+        Sum.Rest += T.Times.Rest;
+        Sum.Parsed += !T.FromCache && inShard(R, Files[I]);
+        if (O.Timings && T.Times.Cpu > 0)
+          llvm::errs() << llvm::format(
+              "purpose-check: tu-timing: cpu %.3fs parse %.3fs summarize %.3fs "
+              "teardown %.3fs %s\n",
+              T.Times.Cpu, T.Times.Parse, T.Times.Summarize, T.Times.Rest,
+              Files[I].c_str());
+        if (Progress)
           llvm::errs() << "\r[" << ++Done << "/" << Files.size() << "] "
                        << llvm::sys::path::filename(Files[I]) << "\x1b[K";
-        }
       });
     Pool.wait();
   }
+  if (!IndexPath.empty())
+    R.Caches.front().setSharedSetStore(nullptr);
   if (Progress)
     llvm::errs() << "\r\x1b[K";
+  Clock::time_point IndexWrite = Clock::now();
+  if (!IndexPath.empty() && Index.changed())
+    if (llvm::Error E = Index.write(IndexPath))
+      llvm::errs() << "purpose-check: warning: " << llvm::toString(std::move(E))
+                   << "; the next run reads every input again\n";
+  Sum.Store += Since(IndexWrite);
   llvm::sort(CacheWarnings);
   for (const std::string &W : CacheWarnings)
     llvm::errs() << "purpose-check: warning: " << W
                  << "; the translation unit is analyzed again\n";
+  if (O.Timings) {
+    // The parts of the analyze phase, each summed over the workers.
+    for (auto [Name, Secs] : {std::pair<const char *, double>{"cache-load", Sum.Load},
+                              {"cache-check", Sum.Check},
+                              {"parse", Sum.Parse},
+                              {"summarize", Sum.Summarize},
+                              {"teardown", Sum.Rest},
+                              {"cache-store", Sum.Store}})
+      llvm::errs() << llvm::format("purpose-check: timing: %s %.3fs\n", Name,
+                                   Secs);
+    llvm::errs() << "purpose-check: inputs: " << Checker.counts().Stats
+                 << " stat'ed, " << Checker.counts().Reads << " read; "
+                 << Checker.counts().SetsParsed << " shared input sets parsed, "
+                 << Checker.counts().SetsFromIndex
+                 << " from the stat index; " << Sum.Parsed << " of " << Files.size()
+                 << " translation units parsed\n";
+  }
   return Results;
 }
 
@@ -511,8 +563,22 @@ bool writeOutput(Run &R, Report &Rep, const Inventory *Inv) {
   WriteOptions WO;
   WO.Format = R.Format;
   bool ToFile = !O.Output.empty();
+  std::optional<FidesMap> Map;
+  if (Inv && R.InvFormat == InventoryFormat::Fides) {
+    auto M = buildFidesMap(*Inv, R.Proj.Cfg ? R.Proj.Cfg->Tax : Taxonomy(),
+                           R.Proj.Cfg ? R.Proj.Cfg->File : "");
+    if (!M) {
+      llvm::errs() << llvm::toString(M.takeError()) << "\n";
+      return false;
+    }
+    Map = std::move(*M);
+  }
   auto write = [&](llvm::raw_ostream &OS) {
-    if (Inv)
+    if (Map && R.Declared)
+      R.Undeclared = writeUndeclared(*Map, *R.Declared, OS);
+    else if (Map)
+      writeFidesSystem(*Map, OS);
+    else if (Inv)
       writeInventory(*Inv, R.InvFormat, OS);
     else
       writeReport(Rep, WO, OS);
@@ -678,7 +744,7 @@ int runDriver(int Argc, const char **Argv) {
   }
 
   // Reduce: the whole-program solve.
-  SolveResult S = solveProgram(Sums);
+  SolveResult S = solveProgram(Sums, R.Solver);
   phase("solve");
   Rep.Stats.Functions = S.Functions;
   Rep.Violations = S.Violations;
@@ -704,9 +770,17 @@ int runDriver(int Argc, const char **Argv) {
     Inv = buildInventory(Sums, S, Rep);
   if (!writeOutput(R, Rep, Inv ? &*Inv : nullptr))
     Causes.insert(ExitCause::OutputFailed);
-  phase("output");
+  phase("report");
 
-  Causes.merge(causesOf(Rep));
+  if (R.Declared) {
+    // A data-map check gates on undeclared uses only, not on violations.
+    if (!Rep.Complete)
+      Causes.insert(ExitCause::IncompleteAnalysis);
+    if (R.Undeclared)
+      Causes.insert(ExitCause::UndeclaredDataUses);
+  } else {
+    Causes.merge(causesOf(Rep));
+  }
   return exitStatus(Causes, /*WritingBaseline=*/!O.WriteBaselineFile.empty());
 }
 
