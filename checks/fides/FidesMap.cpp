@@ -1,6 +1,6 @@
 //===- FidesMap.cpp -------------------------------------------------------===//
 #include "FidesMap.h"
-#include "ReportFormats.h"
+#include "InventoryWriter.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -8,25 +8,6 @@
 
 namespace purpose {
 namespace {
-
-const char *statusName(FindingKind K) {
-  switch (K) {
-  case FindingKind::Violation:
-    return "violation";
-  case FindingKind::Suppressed:
-    return "suppressed";
-  case FindingKind::Declassified:
-    return "declassified";
-  case FindingKind::Allowed:
-    return "allowed";
-  }
-  return "violation";
-}
-
-std::string where(const SourcePos &P, llvm::StringRef Root) {
-  return pathUnder(P.File, Root) + ":" + std::to_string(P.Line) + ":" +
-         std::to_string(P.Column);
-}
 
 /// A fideslang key from a directory name: what FidesKey accepts
 /// ([A-Za-z0-9_.<>-]), lower-cased, everything else as '_'.
@@ -189,7 +170,7 @@ llvm::Expected<FidesMap> buildFidesMap(const Inventory &Inv,
     for (const auto &[Purpose, F] : Unmapped)
       Msg += (Msg.empty() ? "" : "\n") + Where + "purpose '" + Purpose +
              "' has no fideslang data use (it is reached by '" +
-             F->OriginName + "' at " + where(F->SinkPos, Inv.SourceRoot) +
+             F->OriginName + "' at " + inventoryPosition(F->SinkPos, Inv.SourceRoot) +
              "); map it, or a parent, under \"taxonomy\": {\"data_uses\": "
              "{...}}" +
              (ConfigFile.empty() ? " in .purpose-check.json" : "");
@@ -234,11 +215,11 @@ void writeFidesSystem(const FidesMap &M, llvm::raw_ostream &OS) {
       E << YAML::BeginMap;
       E << YAML::Key << "origin" << YAML::Value << Ev.Origin->Name;
       E << YAML::Key << "declaration" << YAML::Value
-        << where(Ev.Origin->Pos, Root);
+        << inventoryPosition(Ev.Origin->Pos, Root);
       E << YAML::Key << "purpose" << YAML::Value << Ev.Flow->SinkPurpose;
-      E << YAML::Key << "status" << YAML::Value << statusName(Ev.Flow->Kind);
+      E << YAML::Key << "status" << YAML::Value << inventoryStatus(Ev.Flow->Kind);
       E << YAML::Key << "sink" << YAML::Value << Ev.Flow->SinkName;
-      E << YAML::Key << "call" << YAML::Value << where(Ev.Flow->SinkPos, Root);
+      E << YAML::Key << "call" << YAML::Value << inventoryPosition(Ev.Flow->SinkPos, Root);
       E << YAML::EndMap;
     }
     E << YAML::EndSeq;
@@ -251,7 +232,7 @@ void writeFidesSystem(const FidesMap &M, llvm::raw_ostream &OS) {
   for (const Inventory::Origin *O : M.Uncategorised) {
     E << YAML::BeginMap;
     E << YAML::Key << "origin" << YAML::Value << O->Name;
-    E << YAML::Key << "declaration" << YAML::Value << where(O->Pos, Root);
+    E << YAML::Key << "declaration" << YAML::Value << inventoryPosition(O->Pos, Root);
     E << YAML::EndMap;
   }
   E << YAML::EndSeq;
@@ -304,16 +285,16 @@ size_t writeUndeclared(const FidesMap &M, const DeclaredMap &D,
     OS << "undeclared: " << declarationName(P) << "\n";
     for (const FidesMap::Evidence &Ev : Flows) {
       const Finding &F = *Ev.Flow;
-      OS << "  " << Ev.Origin->Name << " (" << where(Ev.Origin->Pos, Root)
+      OS << "  " << Ev.Origin->Name << " (" << inventoryPosition(Ev.Origin->Pos, Root)
          << ") is used for " << F.SinkPurpose << " by " << F.SinkName
-         << " at " << where(F.SinkPos, Root) << " [" << statusName(F.Kind)
+         << " at " << inventoryPosition(F.SinkPos, Root) << " [" << inventoryStatus(F.Kind)
          << "]\n";
       for (const TraceStep &S : F.Trace)
-        OS << "    " << where(S.Pos, Root) << ": " << S.Message << "\n";
+        OS << "    " << inventoryPosition(S.Pos, Root) << ": " << S.Message << "\n";
     }
   }
   for (const Inventory::Origin *O : M.Uncategorised)
-    OS << "uncategorised: " << O->Name << " (" << where(O->Pos, Root)
+    OS << "uncategorised: " << O->Name << " (" << inventoryPosition(O->Pos, Root)
        << ") reaches a use but has no data category; add "
           "PURPOSE_CATEGORY or a policy source's \"category\"\n";
   OS << M.Pairs.size() << " (data category, data use) pair"

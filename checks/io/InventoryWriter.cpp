@@ -11,25 +11,6 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-const char *kindName(FindingKind K) {
-  switch (K) {
-  case FindingKind::Violation:
-    return "violation";
-  case FindingKind::Suppressed:
-    return "suppressed";
-  case FindingKind::Declassified:
-    return "declassified";
-  case FindingKind::Allowed:
-    return "allowed";
-  }
-  return "violation";
-}
-
-std::string where(const SourcePos &P, llvm::StringRef Root) {
-  return pathUnder(P.File, Root) + ":" + std::to_string(P.Line) + ":" +
-         std::to_string(P.Column);
-}
-
 ojson pos(const SourcePos &P, llvm::StringRef Root) {
   ojson J = ojson::object();
   J["file"] = pathUnder(P.File, Root);
@@ -44,19 +25,19 @@ void writeText(const Inventory &Inv, llvm::raw_ostream &OS) {
   OS << "Limited data (" << Inv.Origins.size() << ")\n";
   for (const Inventory::Origin &O : Inv.Origins) {
     OS << "  " << O.Name << "  limited to " << llvm::join(O.Purposes, ", ")
-       << "  (" << where(O.Pos, Root) << ")\n";
+       << "  (" << inventoryPosition(O.Pos, Root) << ")\n";
     OS << "    category: "
        << (O.Category.empty() ? "uncategorised" : O.Category) << "\n";
     if (O.Reaches.empty())
       OS << "    reaches no use\n";
     for (const Finding &F : O.Reaches) {
       OS << "    -> " << F.SinkPurpose << " via " << F.SinkName << " at "
-         << where(F.SinkPos, Root) << "  [" << kindName(F.Kind) << "]";
+         << inventoryPosition(F.SinkPos, Root) << "  [" << inventoryStatus(F.Kind) << "]";
       if (!F.Reason.empty())
         OS << " reason: " << F.Reason;
       OS << "\n";
       for (const TraceStep &S : F.Trace)
-        OS << "         " << where(S.Pos, Root) << ": " << S.Message << "\n";
+        OS << "         " << inventoryPosition(S.Pos, Root) << ": " << S.Message << "\n";
     }
   }
   OS << "\nUses (" << Inv.Uses.size() << ")\n";
@@ -64,14 +45,14 @@ void writeText(const Inventory &Inv, llvm::raw_ostream &OS) {
     OS << "  " << U.Name
        << (U.Param >= 0 ? " (argument " + std::to_string(U.Param + 1) + ")"
                         : std::string())
-       << "  for " << U.Purpose << "  (" << where(U.Pos, Root) << ")\n";
+       << "  for " << U.Purpose << "  (" << inventoryPosition(U.Pos, Root) << ")\n";
   OS << "\nDeclassifiers (" << Inv.Declassifiers.size() << ")\n";
   for (const Inventory::Declassifier &D : Inv.Declassifiers)
     OS << "  " << D.Name << "  reason: " << D.Reason << "  ("
-       << where(D.Pos, Root) << ")\n";
+       << inventoryPosition(D.Pos, Root) << ")\n";
   OS << "\nSuppressions (" << Inv.Suppressions.size() << ")\n";
   for (const Finding &F : Inv.Suppressions)
-    OS << "  " << where(F.SinkPos, Root) << "  " << F.OriginName << " -> "
+    OS << "  " << inventoryPosition(F.SinkPos, Root) << "  " << F.OriginName << " -> "
        << F.SinkName << "  reason: "
        << (F.Reason.empty() ? "(none given)" : F.Reason) << "\n";
 }
@@ -92,7 +73,7 @@ void writeJson(const Inventory &Inv, llvm::raw_ostream &OS) {
     for (const Finding &F : O.Reaches) {
       ojson R = ojson::object();
       R["purpose"] = F.SinkPurpose;
-      R["status"] = kindName(F.Kind);
+      R["status"] = inventoryStatus(F.Kind);
       R["sink"] = F.SinkName;
       R["call"] = pos(F.SinkPos, Root);
       if (!F.Reason.empty())
@@ -182,12 +163,31 @@ void writeDot(const Inventory &Inv, llvm::raw_ostream &OS) {
       OS << "  \"origin:" << dotEscape(O.Name) << "\" -> \"purpose:"
          << dotEscape(F.SinkPurpose) << "\" [color=" << Color
          << ", label=\"" << dotEscape(F.SinkName) << " ("
-         << kindName(F.Kind) << ")\"];\n";
+         << inventoryStatus(F.Kind) << ")\"];\n";
     }
   OS << "}\n";
 }
 
 } // namespace
+
+const char *inventoryStatus(FindingKind K) {
+  switch (K) {
+  case FindingKind::Violation:
+    return "violation";
+  case FindingKind::Suppressed:
+    return "suppressed";
+  case FindingKind::Declassified:
+    return "declassified";
+  case FindingKind::Allowed:
+    return "allowed";
+  }
+  return "violation";
+}
+
+std::string inventoryPosition(const SourcePos &P, llvm::StringRef Root) {
+  return pathUnder(P.File, Root) + ":" + std::to_string(P.Line) + ":" +
+         std::to_string(P.Column);
+}
 
 llvm::Expected<InventoryFormat> parseInventoryFormat(llvm::StringRef Name) {
   if (Name == "text")

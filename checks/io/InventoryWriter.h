@@ -18,6 +18,12 @@ namespace purpose {
 /// checks/fides (it needs yaml-cpp, which this library does not link).
 enum class InventoryFormat { Text, Json, Dot, Fides };
 
+/// "violation", "suppressed", "declassified" or "allowed": a reach's status.
+const char *inventoryStatus(FindingKind K);
+
+/// "FILE:LINE:COL", FILE relative to \p Root.
+std::string inventoryPosition(const SourcePos &P, llvm::StringRef Root);
+
 /// "text", "json", "dot" or "fides".
 llvm::Expected<InventoryFormat> parseInventoryFormat(llvm::StringRef Name);
 
