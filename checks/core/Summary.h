@@ -25,8 +25,10 @@
 
 #include "Finding.h"
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -204,7 +206,25 @@ struct SharedInputs {
   /// The xxh3 digest of the set as stored (docs/cache-format.md).
   std::string Id;
   std::vector<std::pair<std::string, std::string>> Files;
-  std::vector<std::string> AbsentShadows;
+
+  /// The paths that, if created, would shadow an included header.
+  const std::vector<std::string> &absentShadows() const;
+  void setAbsentShadows(std::vector<std::string> Paths);
+  /// Leaves them to \p Resolve, called at most once, on first use, from
+  /// any thread. A set taken from the stat index is checked by the numbers
+  /// of its paths, and only a rewrite of its file lists the paths: building
+  /// a Qt library's 300,000 of them for every warm run would cost a third of
+  /// the run.
+  void deferAbsentShadows(std::function<std::vector<std::string>()> Resolve);
+
+private:
+  struct Shadows {
+    std::once_flag Once;
+    std::function<std::vector<std::string>()> Resolve;
+    std::vector<std::string> Paths;
+  };
+  /// Shared by copies; replaced, never changed, by the setters.
+  std::shared_ptr<Shadows> AbsentShadows = std::make_shared<Shadows>();
 };
 
 /// What a TU's summary was computed from, to tell when it is stale. The

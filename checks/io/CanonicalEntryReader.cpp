@@ -48,10 +48,13 @@ public:
 
   /// A shared input set's payload, then nothing but the end of the text.
   bool sharedPayload(SharedInputs &Out) {
-    return lit("{\"files\":") && array(Out.Files, &CanonicalReader::inputFile) &&
-           lit(",\"absent_shadows\":") &&
-           array(Out.AbsentShadows, &CanonicalReader::path) && lit("}") &&
-           P == End;
+    std::vector<std::string> Shadows;
+    if (!(lit("{\"files\":") && array(Out.Files, &CanonicalReader::inputFile) &&
+          lit(",\"absent_shadows\":") &&
+          array(Shadows, &CanonicalReader::path) && lit("}") && P == End))
+      return false;
+    Out.setAbsentShadows(std::move(Shadows));
+    return true;
   }
 
 private:

@@ -33,7 +33,7 @@ InputChecker::knownSet(llvm::StringRef Path, const FileStat &St,
   }
   ++N.SetsFromIndex;
   // The index's path table does not change while it is in use.
-  return std::make_shared<const SharedInputs>(Index->materialize(*Ids));
+  return std::make_shared<const SharedInputs>(Index->materialize(Ids));
 }
 
 void InputChecker::parsedSet(llvm::StringRef Path,
@@ -95,7 +95,7 @@ bool InputChecker::upToDate(const TUInputs &In, std::string &Why) {
   }
   std::string SharedWhy;
   if (Known ? setUpToDate(*Known, SharedWhy)
-            : inputsUpToDate(In.Shared->Files, In.Shared->AbsentShadows,
+            : inputsUpToDate(In.Shared->Files, In.Shared->absentShadows(),
                              SharedWhy, *this))
     SharedWhy.clear();
   std::lock_guard<std::mutex> L(M);

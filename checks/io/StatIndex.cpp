@@ -90,9 +90,9 @@ StatIndex StatIndex::read(StringRef Path) {
   // The checksum matched, so anything malformed is another writer's bug:
   // start afresh then too.
   auto PathAt = [&](uint32_t Id, std::string &P) {
-    if (Id >= Out.Paths.size())
+    if (Id >= Out.Paths->size())
       return false;
-    P = Out.Paths[Id];
+    P = (*Out.Paths)[Id];
     return true;
   };
   bool InTable = true;
@@ -106,7 +106,7 @@ StatIndex StatIndex::read(StringRef Path) {
     if (Kind == 'p') { // A path, numbered in order.
       if (!InTable)
         return StatIndex();
-      Out.Paths.push_back(Rest.str());
+      Out.Paths->push_back(Rest.str());
       continue;
     }
     InTable = false;
@@ -139,7 +139,7 @@ StatIndex StatIndex::read(StringRef Path) {
     Ids->Files.reserve(N);
     for (size_t I = 0; I < N; ++I) {
       uint32_t Id;
-      if (!number(Rest, Id) || Id >= Out.Paths.size())
+      if (!number(Rest, Id) || Id >= Out.Paths->size())
         return StatIndex();
       StringRef D = field(Rest);
       if (!isDigestText(D))
@@ -148,7 +148,7 @@ StatIndex StatIndex::read(StringRef Path) {
     }
     while (!Rest.empty()) {
       uint32_t Id;
-      if (!number(Rest, Id) || Id >= Out.Paths.size())
+      if (!number(Rest, Id) || Id >= Out.Paths->size())
         return StatIndex();
       Ids->AbsentShadows.push_back(Id);
     }
@@ -169,15 +169,19 @@ StatIndex::lookupSet(StringRef Path, const FileStat &St, StringRef SourceRoot,
   return It->second.Ids;
 }
 
-SharedInputs StatIndex::materialize(const SetIds &Ids) const {
+SharedInputs StatIndex::materialize(std::shared_ptr<const SetIds> Ids) const {
   SharedInputs S;
-  S.Id = Ids.Id;
-  S.Files.reserve(Ids.Files.size());
-  for (const auto &[Id, Digest] : Ids.Files)
-    S.Files.emplace_back(Paths[Id], Digest);
-  S.AbsentShadows.reserve(Ids.AbsentShadows.size());
-  for (uint32_t Id : Ids.AbsentShadows)
-    S.AbsentShadows.push_back(Paths[Id]);
+  S.Id = Ids->Id;
+  S.Files.reserve(Ids->Files.size());
+  for (const auto &[Id, Digest] : Ids->Files)
+    S.Files.emplace_back((*Paths)[Id], Digest);
+  S.deferAbsentShadows([Ids, Table = std::shared_ptr<const std::vector<std::string>>(Paths)] {
+    std::vector<std::string> Out;
+    Out.reserve(Ids->AbsentShadows.size());
+    for (uint32_t Id : Ids->AbsentShadows)
+      Out.push_back((*Table)[Id]);
+    return Out;
+  });
   return S;
 }
 
@@ -193,7 +197,7 @@ bool StatIndex::recordSet(StringRef Path, const FileStat &St,
   for (const auto &[P, D] : Set->Files)
     if (!Writable(P) || !isDigestText(D))
       return false;
-  for (const std::string &P : Set->AbsentShadows)
+  for (const std::string &P : Set->absentShadows())
     if (!Writable(P))
       return false;
   SetRecord &R = Sets[Path];
@@ -249,42 +253,59 @@ bool StatIndex::changed() const {
          llvm::any_of(Sets, [](const auto &E) { return !E.getValue().Used; });
 }
 
-llvm::Error StatIndex::write(StringRef Path) const {
-  // The path table: every path that a used record names, sorted.
-  std::vector<StringRef> Table;
-  std::vector<StringRef> Names, SetNames;
+StatIndex::Layout StatIndex::layout() const {
+  // The path table: every path that a used record names, sorted. A set
+  // read from the index names its paths by the old table's numbers: those
+  // are marked, not listed, since a Qt library's sets name 300,000 of them,
+  // mostly the same few thousand absent shadows.
+  Layout L;
+  std::vector<StringRef> &Table = L.Table;
+  std::vector<bool> OldUsed(Paths->size());
   for (const auto &E : Records)
     if (E.getValue().Used) {
-      Names.push_back(E.getKey());
+      L.Names.push_back(E.getKey());
       Table.push_back(E.getKey());
     }
   for (const auto &E : Sets) {
     const SetRecord &R = E.getValue();
     if (!R.Used)
       continue;
-    SetNames.push_back(E.getKey());
+    L.SetNames.push_back(E.getKey());
     Table.push_back(E.getKey());
     Table.push_back(R.Root);
     if (R.Fresh) {
       for (const auto &F : R.Fresh->Files)
         Table.push_back(F.first);
-      for (const std::string &A : R.Fresh->AbsentShadows)
+      for (const std::string &A : R.Fresh->absentShadows())
         Table.push_back(A);
     } else {
       for (const auto &F : R.Ids->Files)
-        Table.push_back(Paths[F.first]);
+        OldUsed[F.first] = true;
       for (uint32_t A : R.Ids->AbsentShadows)
-        Table.push_back(Paths[A]);
+        OldUsed[A] = true;
     }
   }
+  for (size_t I = 0; I < OldUsed.size(); ++I)
+    if (OldUsed[I])
+      Table.push_back((*Paths)[I]);
   llvm::sort(Table);
   Table.erase(std::unique(Table.begin(), Table.end()), Table.end());
-  llvm::StringMap<uint32_t> IdOf;
   for (size_t I = 0; I < Table.size(); ++I)
-    IdOf[Table[I]] = static_cast<uint32_t>(I);
-  llvm::sort(Names);
-  llvm::sort(SetNames);
+    L.IdOf[Table[I]] = static_cast<uint32_t>(I);
+  // Old number -> new number, for the marked paths.
+  L.NewId.resize(Paths->size());
+  for (size_t I = 0; I < OldUsed.size(); ++I)
+    if (OldUsed[I])
+      L.NewId[I] = L.IdOf.find((*Paths)[I])->second;
+  llvm::sort(L.Names);
+  llvm::sort(L.SetNames);
+  return L;
+}
 
+llvm::Error StatIndex::write(StringRef Path) const {
+  Layout L = layout();
+  const std::vector<StringRef> &Table = L.Table;
+  llvm::StringMap<uint32_t> &IdOf = L.IdOf;
   std::string Body;
   auto Num = [&](uint64_t V) {
     Body += ' ';
@@ -301,14 +322,14 @@ llvm::Error StatIndex::write(StringRef Path) const {
     Body += P;
     Body += '\n';
   }
-  for (StringRef N : Names) {
+  for (StringRef N : L.Names) {
     const Record &R = Records.find(N)->second;
     Body += "f " + R.Digest;
     Stat(R.St);
     Num(IdOf[N]);
     Body += '\n';
   }
-  for (StringRef N : SetNames) {
+  for (StringRef N : L.SetNames) {
     const SetRecord &R = Sets.find(N)->second;
     Body += "s " + (R.Fresh ? R.Fresh->Id : R.Ids->Id);
     Stat(R.St);
@@ -320,16 +341,16 @@ llvm::Error StatIndex::write(StringRef Path) const {
         Num(IdOf[P]);
         Body += ' ' + D;
       }
-      for (const std::string &A : R.Fresh->AbsentShadows)
+      for (const std::string &A : R.Fresh->absentShadows())
         Num(IdOf[A]);
     } else {
       Num(R.Ids->Files.size());
       for (const auto &[Id, D] : R.Ids->Files) {
-        Num(IdOf[Paths[Id]]);
+        Num(L.NewId[Id]);
         Body += ' ' + D;
       }
       for (uint32_t A : R.Ids->AbsentShadows)
-        Num(IdOf[Paths[A]]);
+        Num(L.NewId[A]);
     }
     Body += '\n';
   }

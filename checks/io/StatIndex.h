@@ -108,10 +108,12 @@ public:
                                           const FileStat &St,
                                           llvm::StringRef SourceRoot,
                                           llvm::StringRef Id);
-  /// The set \p Ids names, with its paths.
-  SharedInputs materialize(const SetIds &Ids) const;
+  /// The set \p Ids names, with its paths; its absent shadows are
+  /// deferred (SharedInputs::deferAbsentShadows) and stay valid after the
+  /// index is gone.
+  SharedInputs materialize(std::shared_ptr<const SetIds> Ids) const;
   /// The path table of the index as read; SetIds number into it.
-  const std::vector<std::string> &paths() const { return Paths; }
+  const std::vector<std::string> &paths() const { return *Paths; }
 
   /// Records that the shared input set file \p Path, whose stat was \p St
   /// from \p SeenAt until after it was read, holds \p Set (paths absolute
@@ -137,9 +139,23 @@ private:
     std::shared_ptr<const SharedInputs> Fresh;
     bool Used = false;
   };
+  /// What write writes, numbered: the sorted path table, each path's
+  /// number in it, the new numbers of the paths of the table read, and the
+  /// used records' and sets' paths, sorted.
+  struct Layout {
+    std::vector<llvm::StringRef> Table;
+    llvm::StringMap<uint32_t> IdOf;
+    std::vector<uint32_t> NewId;
+    std::vector<llvm::StringRef> Names, SetNames;
+  };
+  Layout layout() const;
+
   llvm::StringMap<Record> Records;
   llvm::StringMap<SetRecord> Sets;
-  std::vector<std::string> Paths; ///< As read; never changed after.
+  /// As read; never changed after, and shared with the deferred absent
+  /// shadows of the sets materialized from it.
+  std::shared_ptr<std::vector<std::string>> Paths =
+      std::make_shared<std::vector<std::string>>();
   bool Modified = false;
 };
 

@@ -286,7 +286,7 @@ bool inputsUpToDate(
 bool inputsUpToDate(const TUInputs &In, std::string &Why, InputProbe &Probe) {
   return inputsUpToDate(In.Files, In.AbsentShadows, Why, Probe) &&
          (!In.Shared || inputsUpToDate(In.Shared->Files,
-                                       In.Shared->AbsentShadows, Why, Probe));
+                                       In.Shared->absentShadows(), Why, Probe));
 }
 
 bool inputsUpToDate(const TUInputs &In, std::string &Why) {

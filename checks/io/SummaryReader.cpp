@@ -202,10 +202,13 @@ private:
     auto Shadow = [&](const JsonNode &E, std::string &V) {
       return path(E, "absent_shadows", V);
     };
-    return members(N, {"files", "absent_shadows"}, "'payload'") &&
-           inputFiles(N, Out.Files) &&
-           array(at(N, "absent_shadows"), "absent_shadows", Out.AbsentShadows,
-                 Shadow);
+    std::vector<std::string> Shadows;
+    if (!(members(N, {"files", "absent_shadows"}, "'payload'") &&
+          inputFiles(N, Out.Files) &&
+          array(at(N, "absent_shadows"), "absent_shadows", Shadows, Shadow)))
+      return false;
+    Out.setAbsentShadows(std::move(Shadows));
+    return true;
   }
 
   /// A Label or an Output: {"kind", "a", "b", "key"}.

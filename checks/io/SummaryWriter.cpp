@@ -96,7 +96,7 @@ public:
     for (const std::string &P : In.AbsentShadows)
       Shadows.insert(Paths.toStored(P));
     if (In.Shared)
-      for (const std::string &P : In.Shared->AbsentShadows)
+      for (const std::string &P : In.Shared->absentShadows())
         Shadows.insert(Paths.toStored(P));
     json ShadowsOut = json::array();
     for (const std::string &P : Shadows)

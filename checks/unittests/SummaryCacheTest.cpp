@@ -128,8 +128,8 @@ struct Dumper {
                                      AbsentShadows.end());
     if (Shared) {
       AllFiles.insert(Shared->Files.begin(), Shared->Files.end());
-      AllShadows.insert(Shared->AbsentShadows.begin(),
-                        Shared->AbsentShadows.end());
+      AllShadows.insert(Shared->absentShadows().begin(),
+                        Shared->absentShadows().end());
     }
     for (const auto &[Path, Digest] : AllFiles)
       OS << "input " << Path << " " << Digest << "\n";
@@ -913,7 +913,7 @@ TEST_CASE("a shared input set is validated", "[cache]") {
   REQUIRE(errorText(S.takeError()) == "");
   CHECK(S->Id == Id);
   CHECK(S->Files.size() == 1);
-  CHECK(S->AbsentShadows == std::vector<std::string>{"<odd>"});
+  CHECK(S->absentShadows() == std::vector<std::string>{"<odd>"});
 
   CHECK(llvm::StringRef(Error(Set(Payload), "0123456789abcdef"))
             .ends_with("error: the shared input set's checksum is not its id "
@@ -923,7 +923,7 @@ TEST_CASE("a shared input set is validated", "[cache]") {
   auto R = parseSharedInputs(Set(Relative), "/r", contentDigest(Relative),
                              "inputs.json");
   REQUIRE(errorText(R.takeError()) == "");
-  CHECK(R->AbsentShadows == std::vector<std::string>{"/r/src/a.h"});
+  CHECK(R->absentShadows() == std::vector<std::string>{"/r/src/a.h"});
   std::string NoShadows = "{\"files\":[]}";
   CHECK(llvm::StringRef(Error(Set(NoShadows), contentDigest(NoShadows)))
             .ends_with("error: missing key 'absent_shadows' in 'payload'"));
@@ -937,7 +937,7 @@ TEST_CASE("inputsUpToDate checks the shared input set too", "[cache]") {
   auto Shared = std::make_shared<SharedInputs>();
   Shared->Id = "0123456789abcdef";
   Shared->Files = {{Header, contentDigest("int x;\n")}};
-  Shared->AbsentShadows = {D.file("shadow.h")};
+  Shared->setAbsentShadows({D.file("shadow.h")});
   TUInputs In;
   In.Shared = Shared;
   std::string Why;
@@ -1066,7 +1066,7 @@ TEST_CASE("the canonical reader reads shared input sets as the validating "
     REQUIRE(errorText(Slow.takeError()) == "");
     CHECK(Fast->Id == W.SharedId);
     CHECK(Fast->Files == Slow->Files);
-    CHECK(Fast->AbsentShadows == Slow->AbsentShadows);
+    CHECK(Fast->absentShadows() == Slow->absentShadows());
     CHECK(!Fast->Files.empty());
   }
   SerializedSummary W = serializeSummary(plainSummary("/r"), "/r");
