@@ -14,6 +14,12 @@
 // edges of the call site that entered them, or through any call site when the
 // data was read inside the callee.
 //
+// The solve keeps finding flows apart from diagnosing them:
+// ProgramGraph.h (declarations, nodes, edges; calls are bound in
+// CallBinding.cpp), SummaryFixpoint.h (phase 1) and OriginSearch.h (phase 2,
+// raw flows) find flows, both with ShortestPaths.h; FindingBuilder.h turns
+// them into findings (trace, message, fingerprint).
+//
 //===----------------------------------------------------------------------===//
 #ifndef PURPOSE_CORE_SOLVER_H
 #define PURPOSE_CORE_SOLVER_H

@@ -1,0 +1,39 @@
+//===- FindingBuilder.h - Raw flows as findings -----------------*- C++ -*-===//
+//
+// The solver's diagnoser: turns the flows that OriginSearch.h finds into
+// findings, with their trace, message and fingerprint, sorted into
+// violations, declassified flows and allowed ones.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PURPOSE_CORE_FINDINGBUILDER_H
+#define PURPOSE_CORE_FINDINGBUILDER_H
+
+#include "OriginSearch.h"
+
+namespace purpose {
+namespace solver {
+
+class FindingBuilder {
+public:
+  explicit FindingBuilder(SummaryUnfolding &U) : U(U), G(U.G) {}
+  /// Renders \p F and adds it to the list of \p R that its kind goes to.
+  void add(const RawFlow &F, SolveResult &R);
+
+private:
+  /// Appends the trace steps of edge \p E, unfolding summary edges.
+  void expand(int E, std::vector<TraceStep> &Out, unsigned Depth);
+
+  SummaryUnfolding &U;
+  const ProgramGraph &G;
+};
+
+/// The identity of a flow that survives unrelated edits: the origin, the
+/// sink, the enclosing function, which call of the sink in it, the purpose.
+std::string flowFingerprint(const std::string &Origin, const std::string &Sink,
+                            const std::string &Enclosing, unsigned Ordinal,
+                            const std::string &Purpose);
+
+} // namespace solver
+} // namespace purpose
+
+#endif
