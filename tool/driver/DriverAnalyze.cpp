@@ -1,0 +1,256 @@
+//===- DriverAnalyze.cpp - The map step: every TU to its summaries --------===//
+//
+// Each translation unit comes from the summary cache when its inputs are
+// unchanged, else it is parsed and analyzed (and cached), on a pool of
+// threads. --shard analyzes only its share; --timings prints where the time
+// went.
+//
+//===----------------------------------------------------------------------===//
+#include "DriverRun.h"
+#include "InputChecker.h"
+#include "StatIndex.h"
+#include "SummaryFormat.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include <chrono>
+#include <mutex>
+
+namespace purpose {
+namespace driver {
+
+bool inShard(const Run &R, const std::string &File) {
+  if (!R.ShardN)
+    return true;
+  llvm::StringRef Rel(File);
+  if (Rel.consume_front(R.SourceRoot))
+    Rel.consume_front("/");
+  std::string D = contentDigest(Rel);
+  unsigned long long H = 0;
+  llvm::StringRef(D).getAsInteger(16, H);
+  return H % R.ShardN == R.ShardK - 1;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point T) {
+  return std::chrono::duration<double>(Clock::now() - T).count();
+}
+
+/// The order in which to take the TUs: first those that will probably be
+/// parsed (no entry, or a main file newer than its entry), then the rest.
+/// Parsing a TU costs a hundred times what reading its entry does; started
+/// first, the parses of a pre-commit run overlap the reading of the other
+/// entries instead of waiting behind them. Only the order depends on this
+/// guess: whether an entry is used is decided by its inputs, as always.
+std::vector<size_t> schedule(const Run &R,
+                             const std::vector<std::string> &Files,
+                             InputChecker &Checker) {
+  std::vector<size_t> Likely, Rest;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    bool Fresh = false;
+    llvm::sys::fs::file_status Entry;
+    // The checker's stat: the main file is an input, stat'ed once per run.
+    if (std::optional<FileStat> Main = Checker.fileStat(Files[I]))
+      for (const SummaryCache &C : R.Caches)
+        if (!llvm::sys::fs::status(C.entryPath(Files[I]), Entry) &&
+            std::chrono::duration_cast<std::chrono::nanoseconds>(
+                Entry.getLastModificationTime().time_since_epoch())
+                    .count() >= Main->MTimeNs) {
+          Fresh = true;
+          break;
+        }
+    (Fresh ? Rest : Likely).push_back(I);
+  }
+  Likely.insert(Likely.end(), Rest.begin(), Rest.end());
+  return Likely;
+}
+
+/// The time of the parts of the analyze phase, each summed over the workers.
+struct PartTimes {
+  double Load = 0, Check = 0, Parse = 0, Summarize = 0, Rest = 0, Store = 0;
+  unsigned Parsed = 0;
+};
+
+/// The work of the pool's threads on the TUs of one run: each TU's result,
+/// and what they share under a lock (the times, the cache warnings, the
+/// progress line).
+class MapStep {
+public:
+  MapStep(Run &R, const std::vector<std::string> &Files, InputChecker &Checker)
+      : Results(Files.size()), R(R), Files(Files), Checker(Checker),
+        Progress(llvm::sys::Process::StandardErrIsDisplayed()) {}
+
+  /// The TU Files[I], from a cache or analyzed. Called on a worker thread.
+  void analyze(size_t I) {
+    Options &O = R.O;
+    TUJob Job{Files[I],
+              R.MakeFS ? R.MakeFS() : nullptr,
+              R.SourceRoot,
+              {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
+              {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
+    TUResult &T = Results[I];
+    double Load = 0, Check = 0, Store = 0;
+    fromCache(Files[I], commandHash(*R.DB, Job, R.Pol, R.SourceRoot), T, Load,
+              Check);
+    if (!T.FromCache && inShard(R, Files[I])) {
+      WallTime Began = std::chrono::system_clock::now();
+      analyzeTU(*R.DB, Job, R.Pol, T);
+      Clock::time_point T2 = Clock::now();
+      if (!T.Failed && !R.Caches.empty()) {
+        Checker.recordAnalyzed(T.Summary.Inputs.Files, Began);
+        if (llvm::Error E = R.Caches.front().store(T.Summary)) {
+          std::lock_guard<std::mutex> L(M);
+          CacheWarnings.push_back(llvm::toString(std::move(E)));
+        }
+      }
+      Store += since(T2);
+    }
+    std::lock_guard<std::mutex> L(M);
+    Sum.Load += Load;
+    Sum.Check += Check;
+    Sum.Store += Store;
+    done(I, T);
+  }
+
+  /// Clears the progress line, once the workers are done.
+  void endProgress() {
+    if (Progress)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+  /// Warns of the cache entries that could not be read or written, once the
+  /// workers are done.
+  void warnCache() {
+    llvm::sort(CacheWarnings);
+    for (const std::string &W : CacheWarnings)
+      llvm::errs() << "purpose-check: warning: " << W
+                   << "; the translation unit is analyzed again\n";
+  }
+
+  /// --timings: the parts of the analyze phase and the input counts.
+  void printTimings() const {
+    for (auto [Name, Secs] :
+         {std::pair<const char *, double>{"cache-load", Sum.Load},
+          {"cache-check", Sum.Check},
+          {"parse", Sum.Parse},
+          {"summarize", Sum.Summarize},
+          {"teardown", Sum.Rest},
+          {"cache-store", Sum.Store}})
+      llvm::errs() << llvm::format("purpose-check: timing: %s %.3fs\n", Name,
+                                   Secs);
+    llvm::errs() << "purpose-check: inputs: " << Checker.counts().Stats
+                 << " stat'ed, " << Checker.counts().Reads << " read; "
+                 << Checker.counts().SetsParsed << " shared input sets parsed, "
+                 << Checker.counts().SetsFromIndex << " from the stat index; "
+                 << Sum.Parsed << " of " << Files.size()
+                 << " translation units parsed\n";
+  }
+
+  std::vector<TUResult> Results;
+  PartTimes Sum; ///< Under M while the workers run.
+
+private:
+  Run &R;
+  const std::vector<std::string> &Files;
+  InputChecker &Checker;
+  std::mutex M;
+  unsigned Done = 0; ///< Under M.
+  bool Progress;     ///< Whether to draw "[N/M] file" on stderr.
+  std::vector<std::string> CacheWarnings; ///< Under M.
+
+  /// Takes into \p T the first entry of the caches for \p File made with
+  /// command hash \p Key whose inputs are unchanged, if any.
+  void fromCache(const std::string &File, const std::string &Key, TUResult &T,
+                 double &Load, double &Check) {
+    for (const SummaryCache &C : R.Caches) {
+      Clock::time_point T0 = Clock::now();
+      auto Cached = C.load(absolutePath(File));
+      Load += since(T0);
+      if (!Cached) {
+        std::lock_guard<std::mutex> L(M);
+        CacheWarnings.push_back(llvm::toString(Cached.takeError()));
+        continue;
+      }
+      if (!*Cached || (*Cached)->Inputs.CommandHash != Key)
+        continue;
+      Clock::time_point T1 = Clock::now();
+      std::string Why;
+      bool Current = Checker.upToDate((*Cached)->Inputs, Why);
+      Check += since(T1);
+      if (Current) {
+        T.Summary = std::move(**Cached);
+        T.FromCache = true;
+        return;
+      }
+    }
+  }
+
+  /// The TU Files[I] is done: its times, its --timings line, the progress.
+  /// Under M.
+  void done(size_t I, const TUResult &T) {
+    Sum.Parse += T.Times.Parse;
+    Sum.Summarize += T.Times.Summarize;
+    Sum.Rest += T.Times.Rest;
+    Sum.Parsed += !T.FromCache && inShard(R, Files[I]);
+    if (R.O.Timings && T.Times.Cpu > 0)
+      llvm::errs() << llvm::format(
+          "purpose-check: tu-timing: cpu %.3fs parse %.3fs summarize %.3fs "
+          "teardown %.3fs %s\n",
+          T.Times.Cpu, T.Times.Parse, T.Times.Summarize, T.Times.Rest,
+          Files[I].c_str());
+    if (Progress)
+      llvm::errs() << "\r[" << ++Done << "/" << Files.size() << "] "
+                   << llvm::sys::path::filename(Files[I]) << "\x1b[K";
+  }
+};
+
+} // namespace
+
+std::vector<TUResult> analyzeAll(Run &R,
+                                 const std::vector<std::string> &Files) {
+  Options &O = R.O;
+  unsigned Jobs = O.Jobs ? (unsigned)O.Jobs
+                         : llvm::hardware_concurrency().compute_thread_count();
+  // Input files are stat'ed once each and read only when their stat is not
+  // the one the index recorded (InputChecker.h). Not through an overlay.
+  Clock::time_point IndexRead = Clock::now();
+  std::string IndexPath =
+      R.Caches.empty() || R.FS ? "" : R.Caches.front().statIndexPath();
+  StatIndex Index =
+      IndexPath.empty() ? StatIndex() : StatIndex::read(IndexPath);
+  InputChecker Checker(R.FS, IndexPath.empty() ? nullptr : &Index);
+  // Shared input sets whose file the index knows are not parsed again.
+  if (!IndexPath.empty())
+    R.Caches.front().setSharedSetStore(&Checker);
+  double IndexCheck = since(IndexRead);
+  MapStep Step(R, Files, Checker);
+  Step.Sum.Check = IndexCheck;
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I : schedule(R, Files, Checker))
+      Pool.async([&Step, I] { Step.analyze(I); });
+    Pool.wait();
+  }
+  if (!IndexPath.empty())
+    R.Caches.front().setSharedSetStore(nullptr);
+  Step.endProgress();
+  Clock::time_point IndexWrite = Clock::now();
+  if (!IndexPath.empty() && Index.changed())
+    if (llvm::Error E = Index.write(IndexPath))
+      llvm::errs() << "purpose-check: warning: " << llvm::toString(std::move(E))
+                   << "; the next run reads every input again\n";
+  Step.Sum.Store += since(IndexWrite);
+  Step.warnCache();
+  if (O.Timings)
+    Step.printTimings();
+  return std::move(Step.Results);
+}
+
+} // namespace driver
+} // namespace purpose
