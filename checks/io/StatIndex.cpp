@@ -122,40 +122,51 @@ StatIndex StatIndex::read(StringRef Path) {
       Out.Records[Name] = std::move(R);
       continue;
     }
-    if (Kind != 's')
+    if (Kind != 's' || !Out.readSet(Rest))
       return StatIndex();
-    // ID STAT SET-PATH-ID ROOT-ID N (PATH-ID DIGEST)*N ABSENT-ID*
-    SetRecord R;
-    auto Ids = std::make_shared<SetIds>();
-    Ids->Id = field(Rest).str();
-    uint32_t SetPath, Root;
-    size_t N;
-    std::string Name;
-    if (Ids->Id.size() != 16 || !statFields(Rest, R.St) ||
-        !number(Rest, SetPath) || !PathAt(SetPath, Name) || Name.empty() ||
-        !number(Rest, Root) || !PathAt(Root, R.Root) || !number(Rest, N) ||
-        N > Line.size())
-      return StatIndex();
-    Ids->Files.reserve(N);
-    for (size_t I = 0; I < N; ++I) {
-      uint32_t Id;
-      if (!number(Rest, Id) || Id >= Out.Paths->size())
-        return StatIndex();
-      StringRef D = field(Rest);
-      if (!isDigestText(D))
-        return StatIndex();
-      Ids->Files.emplace_back(Id, D.str());
-    }
-    while (!Rest.empty()) {
-      uint32_t Id;
-      if (!number(Rest, Id) || Id >= Out.Paths->size())
-        return StatIndex();
-      Ids->AbsentShadows.push_back(Id);
-    }
-    R.Ids = std::move(Ids);
-    Out.Sets[Name] = std::move(R);
   }
   return Out;
+}
+
+bool StatIndex::readSet(StringRef Rest) {
+  // ID STAT SET-PATH-ID ROOT-ID N (PATH-ID DIGEST)*N ABSENT-ID*
+  size_t Count = Paths->size();
+  auto PathAt = [&](uint32_t Id, std::string &P) {
+    if (Id >= Count)
+      return false;
+    P = (*Paths)[Id];
+    return true;
+  };
+  SetRecord R;
+  auto Ids = std::make_shared<SetIds>();
+  Ids->Id = field(Rest).str();
+  uint32_t SetPath, Root;
+  size_t N;
+  std::string Name;
+  if (Ids->Id.size() != 16 || !statFields(Rest, R.St) ||
+      !number(Rest, SetPath) || !PathAt(SetPath, Name) || Name.empty() ||
+      !number(Rest, Root) || !PathAt(Root, R.Root) || !number(Rest, N) ||
+      N > Rest.size())
+    return false;
+  Ids->Files.reserve(N);
+  for (size_t I = 0; I < N; ++I) {
+    uint32_t Id;
+    if (!number(Rest, Id) || Id >= Count)
+      return false;
+    StringRef D = field(Rest);
+    if (!isDigestText(D))
+      return false;
+    Ids->Files.emplace_back(Id, D.str());
+  }
+  while (!Rest.empty()) {
+    uint32_t Id;
+    if (!number(Rest, Id) || Id >= Count)
+      return false;
+    Ids->AbsentShadows.push_back(Id);
+  }
+  R.Ids = std::move(Ids);
+  Sets[Name] = std::move(R);
+  return true;
 }
 
 std::shared_ptr<const StatIndex::SetIds>

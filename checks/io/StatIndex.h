@@ -149,6 +149,8 @@ private:
     std::vector<llvm::StringRef> Names, SetNames;
   };
   Layout layout() const;
+  /// Reads a set record (the text after "s "); false if malformed.
+  bool readSet(llvm::StringRef Rest);
 
   llvm::StringMap<Record> Records;
   llvm::StringMap<SetRecord> Sets;
