@@ -41,8 +41,9 @@ PACKAGES=(
 
 # For the report tests only: headless Chromium renders the HTML report; the
 # SARIF multitool is a .NET program that needs ICU (or invariant globalization);
-# the fides test reads YAML with Debian's Python when the test Python cannot.
-TEST_PACKAGES=(chromium libicu72 python3-yaml)
+# the fides test reads YAML with Debian's Python when the test Python cannot;
+# scripts/bench/scale_bench.py draws its plot with matplotlib.
+TEST_PACKAGES=(chromium libicu72 python3-yaml python3-matplotlib)
 
 stage_start=0
 stage() {
