@@ -608,8 +608,9 @@ def main():
     finally:
         machine.close()
     print("purpose-check scale benchmark: %d shards (%d at a time, -j%s each, nice %d), "
-          "then the merge; warm = median of %d runs; load average at the end %.1f\n"
-          % (a.shards, a.parallel, a.j, a.nice, a.runs, os.getloadavg()[0]))
+          "then the merge; warm = median of %s runs; load average at the end %.1f\n"
+          % (a.shards, a.parallel, a.j, a.nice,
+             "/".join(sorted({str(len(r["warm"])) for r in results})), os.getloadavg()[0]))
     rows = print_tables(results)
     for w, r in zip(rows, results):
         w["shards"] = r["shards"]
