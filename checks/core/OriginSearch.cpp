@@ -32,10 +32,7 @@ int SummaryUnfolding::declassifierSite(int E, unsigned Depth) {
   return NoIndex;
 }
 
-/// Phase 2's edges: a path that entered a callee through a parameter
-/// leaves it only through the summary edge of its call site, not through
-/// Return edges; through a global node it may go anywhere.
-static bool followFromOrigin(const ProgramGraph &G, const PathState &From,
+bool followFromOrigin(const ProgramGraph &G, const PathState &From,
                              const Edge &E, PathState &To) {
   if (E.Kind == EdgeKind::Return && From.InCallee)
     return false;

@@ -11,6 +11,7 @@
 #define PURPOSE_CORE_ORIGINSEARCH_H
 
 #include "ProgramGraph.h"
+#include "ShortestPaths.h"
 #include <set>
 #include <string>
 #include <vector>
@@ -38,6 +39,13 @@ private:
   unsigned MaxDepth;
   std::set<std::string> Errors;
 };
+
+/// Phase 2's edge filter (an EdgeFilter once bound to \p G): a path that
+/// entered a callee through a parameter leaves it only through the summary
+/// edge of its call site, not through Return edges; through a global node
+/// it may go anywhere.
+bool followFromOrigin(const ProgramGraph &G, const PathState &From,
+                      const Edge &E, PathState &To);
 
 /// One flow from an origin to a use.
 struct RawFlow {

@@ -1,5 +1,6 @@
 // The path search that both phases of the solve share
 // (checks/core/ShortestPaths.h), on small hand-built program graphs.
+#include "OriginSearch.h"
 #include "ShortestPaths.h"
 #include <catch2/catch.hpp>
 
@@ -95,18 +96,12 @@ TEST_CASE("shortestPaths follows only the edges the filter takes", "[solver]") {
   int Store = G.addEdge(Param, Field, EdgeKind::Global, 1);
   int Read = G.addEdge(Field, Other, EdgeKind::Library, 1);
 
-  // As phase 2: entering through a parameter forbids leaving through a
+  // Phase 2's own filter: entering through a parameter forbids leaving through a
   // Return edge, until the path passes a global node.
   PathTree T =
       shortestPaths(G, PathState{Arg},
                     [&](const PathState &From, const Edge &E, PathState &To) {
-                      if (E.Kind == EdgeKind::Return && From.InCallee)
-                        return false;
-                      if (E.Kind == EdgeKind::CallIn)
-                        To.InCallee = true;
-                      if (G.isGlobalNode(E.To))
-                        To.InCallee = false;
-                      return true;
+                      return followFromOrigin(G, From, E, To);
                     });
   CHECK(T.dist(PathState{Param, true}) == 0);
   CHECK(T.dist(PathState{Param}) == -1);
