@@ -57,6 +57,11 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MARKER = ".purpose-scale-bench"
 CLANG = "clang++-19"
+
+# The synthetic benchmark's own -fsyntax-only command (one definition).
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+from benchmark import syntax_only_command  # noqa: E402
 TARGETS = {"merge_wall": 5.0, "merge_rss": 1024.0, "warm_wall": 2.0}
 TARGET_TUS = 10000
 
@@ -147,19 +152,6 @@ def run_pool(cmds, cwd, width):
         if running:
             time.sleep(0.05)
     return results
-
-
-def syntax_only_command(entry):
-    """A compile_commands.json entry's command, as clang++-19 -fsyntax-only."""
-    out, skip = [], False
-    for a in [CLANG] + list(entry["arguments"][1:]):
-        if skip:
-            skip = False
-        elif a == "-o":
-            skip = True
-        elif a != "-c":
-            out.append(a)
-    return out + ["-fsyntax-only"]
 
 
 def parse_floor(entries, sample, nice):
