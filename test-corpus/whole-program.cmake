@@ -17,6 +17,11 @@ purpose_add_report_test(cache/incremental cache
   ${PURPOSE_SCRIPTS}/cache_test.py --tool ${PURPOSE_TOOL}
   "--xfail=6b flags.h in a missing earlier -I directory:=a missing -I directory invalidates every TU that names it (coarse)")
 
+# A warm run in which nothing changed takes the kept result; anything its
+# report depends on makes it compute the report again.
+purpose_add_report_test(cache/kept-result cache
+  ${PURPOSE_SCRIPTS}/kept_result_test.py --tool ${PURPOSE_TOOL})
+
 purpose_add_report_test(cache/shards cache
   ${PURPOSE_SCRIPTS}/shard_test.py --tool ${PURPOSE_TOOL} --tus 30)
 

@@ -7,7 +7,7 @@
 // resolves to a set made up from its id.
 // Beyond "no crash, no sanitizer report", it checks that the canonical
 // (fast) reader reads only what the validating one reads, and the same
-// summary, and that it reads every plain-ASCII entry the writer writes; and
+// summary, that the head reader agrees with it, and that it reads every plain-ASCII entry the writer writes; and
 // the format's contract:
 // every error is a clang-style line naming the entry, and whatever parses
 // serializes to an entry (and shared set) that parses back and serializes to
@@ -70,6 +70,14 @@ void checkEntry(llvm::StringRef Entry) {
   // parseSummary's two readers: where the fast one reads the entry, the
   // validating one reads the same summary.
   std::optional<TUSummary> Fast = readCanonicalSummary(Entry, Root, madeUpSet);
+  // The head reader (the kept result's check) reads the start of whatever
+  // the fast one reads, the same; it may read the head of more.
+  std::optional<EntryHead> Head = readCanonicalHead(Entry, Root, madeUpSet);
+  if (Fast && (!Head || Head->MainFile != Fast->MainFile ||
+               Head->Inputs.CommandHash != Fast->Inputs.CommandHash ||
+               Head->Inputs.Files != Fast->Inputs.Files ||
+               Head->Checksum != canonicalEntryChecksum(Entry)))
+    fail("the head reader disagrees with the canonical reader on:", Entry);
   llvm::Expected<TUSummary> S =
       parseSummaryValidating(Entry, Root, "fuzz.json", madeUpSet);
   if (!S) {

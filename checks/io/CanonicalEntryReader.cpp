@@ -46,6 +46,13 @@ public:
            P == End;
   }
 
+  /// The start of the payload: the main file and the inputs, which decide
+  /// whether the entry is current. The rest is left unread.
+  bool head(std::string &MainFile, TUInputs &Inputs) {
+    return lit("{\"main_file\":") && path(MainFile) && lit(",\"inputs\":") &&
+           inputs(Inputs) && lit(",\"functions\":");
+  }
+
   /// A shared input set's payload, then nothing but the end of the text.
   bool sharedPayload(SharedInputs &Out) {
     std::vector<std::string> Shadows;
@@ -396,17 +403,43 @@ std::optional<SharedInputs> readCanonicalSharedInputs(StringRef Contents,
   return S;
 }
 
-std::optional<TUSummary> readCanonicalSummary(StringRef Contents,
-                                              StringRef SourceRoot,
-                                              SharedInputsResolver Resolve) {
-  // The envelope as serializeSummary writes it; the checksum covers the
-  // payload's bytes, from its first character to the entry's closing brace.
+/// The envelope of an entry as serializeSummary writes it, up to its
+/// checksum; the checksum covers the payload's bytes, from its first
+/// character to the entry's closing brace.
+static const std::string &entryHead() {
   static const std::string Head =
       ("{\"format\":\"" + SummaryFormatName + "\",\"version\":" +
        llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
           .str();
+  return Head;
+}
+
+StringRef canonicalEntryChecksum(StringRef Contents) {
+  if (!Contents.consume_front(entryHead()) || Contents.size() < 16)
+    return "";
+  return Contents.take_front(16);
+}
+
+std::optional<EntryHead> readCanonicalHead(StringRef Contents,
+                                           StringRef SourceRoot,
+                                           SharedInputsResolver Resolve) {
   StringRef Checksum;
-  StringRef Payload = canonicalPayload(Contents, Head, Checksum);
+  StringRef Payload = canonicalPayload(Contents, entryHead(), Checksum);
+  if (Payload.empty())
+    return std::nullopt;
+  CachePaths Paths(SourceRoot);
+  EntryHead H;
+  H.Checksum = Checksum.str();
+  if (!CanonicalReader(Payload, Paths, Resolve).head(H.MainFile, H.Inputs))
+    return std::nullopt;
+  return H;
+}
+
+std::optional<TUSummary> readCanonicalSummary(StringRef Contents,
+                                              StringRef SourceRoot,
+                                              SharedInputsResolver Resolve) {
+  StringRef Checksum;
+  StringRef Payload = canonicalPayload(Contents, entryHead(), Checksum);
   if (Payload.empty())
     return std::nullopt;
   CachePaths Paths(SourceRoot);

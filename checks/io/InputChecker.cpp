@@ -1,6 +1,7 @@
 //===- InputChecker.cpp ---------------------------------------------------===//
 #include "InputChecker.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include <fcntl.h>
 #include <unistd.h>
@@ -174,8 +175,17 @@ llvm::ErrorOr<std::string> InputChecker::digest(const std::string &Path) {
 }
 
 bool InputChecker::exists(const std::string &Path) {
-  if (!FS)
+  if (!FS) {
+    // Most absent shadows lie in directories that do not exist either (a
+    // header looked for under each -I directory: <dir>/QtCore/qstring.h),
+    // and a directory that is not there holds nothing: its one stat, made
+    // once per run, answers for every path under it.
+    // (Only the parent: looking further up saves few stats on real code.)
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Path);
+    if (!Parent.empty() && !stat(Parent.str()).Exists)
+      return false;
     return stat(Path).Exists;
+  }
   {
     std::lock_guard<std::mutex> L(M);
     auto It = Exists.find(Path);

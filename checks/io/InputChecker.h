@@ -4,8 +4,8 @@
 // used"), done the way git checks its work tree: each distinct input file is
 // stat'ed once per run however many TUs read it, and read and digested only
 // when its stat is not the one the stat index recorded with its digest.
-// Absent shadows are looked up once each, and each shared input set is
-// checked once.
+// Absent shadows are looked up once each, and not at all when their
+// directory does not exist; each shared input set is checked once.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PURPOSE_IO_INPUTCHECKER_H

@@ -165,7 +165,8 @@ SummaryCache::sharedInputsThrough(SharedSetStore &Store, StringRef Id,
 /// Reads and checks the entry at \p Path, which must be where an entry for
 /// its own main file belongs.
 static llvm::Expected<TUSummary>
-readEntry(const SummaryCache &Cache, StringRef Path, StringRef SourceRoot) {
+readEntry(const SummaryCache &Cache, StringRef Path, StringRef SourceRoot,
+          std::string *Checksum = nullptr) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   if (!Buf)
@@ -178,21 +179,44 @@ readEntry(const SummaryCache &Cache, StringRef Path, StringRef SourceRoot) {
   if (Cache.entryPath(S->MainFile) != Path)
     return fileError(Path, "cache entry holds the summary of '" + S->MainFile +
                                "', which belongs elsewhere");
+  // Parsed, so the checksum was verified whatever the spelling.
+  if (Checksum)
+    *Checksum = canonicalEntryChecksum((*Buf)->getBuffer()).str();
   return S;
 }
 
 llvm::Expected<std::optional<TUSummary>>
-SummaryCache::load(StringRef MainFile) const {
+SummaryCache::load(StringRef MainFile, std::string *Checksum) const {
   std::string Path = entryPath(MainFile);
   if (!llvm::sys::fs::exists(Path))
     return std::optional<TUSummary>();
-  auto S = readEntry(*this, Path, SourceRoot);
+  auto S = readEntry(*this, Path, SourceRoot, Checksum);
   if (!S)
     return S.takeError();
   return std::optional<TUSummary>(std::move(*S));
 }
 
-llvm::Error SummaryCache::store(const TUSummary &S) const {
+SummaryCache::HeadRead SummaryCache::loadHead(StringRef MainFile,
+                                              EntryHead &Out) const {
+  std::string Path = entryPath(MainFile);
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return Buf.getError() == std::errc::no_such_file_or_directory
+               ? HeadRead::Missing
+               : HeadRead::Unreadable;
+  std::optional<EntryHead> H =
+      readCanonicalHead((*Buf)->getBuffer(), SourceRoot, [&](StringRef Id) {
+        return sharedInputs(Id);
+      });
+  if (!H || entryPath(H->MainFile) != Path)
+    return HeadRead::Unreadable;
+  Out = std::move(*H);
+  return HeadRead::Read;
+}
+
+llvm::Error SummaryCache::store(const TUSummary &S,
+                                std::string *Checksum) const {
   std::string Path = entryPath(S.MainFile);
   std::string VDir = versionDir(Dir);
   if (std::error_code EC = llvm::sys::fs::create_directories(VDir))
@@ -212,6 +236,8 @@ llvm::Error SummaryCache::store(const TUSummary &S) const {
               SetPath, [&](llvm::raw_ostream &OS) { OS << Out.SharedText; }))
         return E;
   }
+  if (Checksum)
+    *Checksum = canonicalEntryChecksum(Out.Entry).str();
   return writeFileAtomically(Path,
                              [&](llvm::raw_ostream &OS) { OS << Out.Entry; });
 }

@@ -45,6 +45,14 @@ struct SerializedSummary {
 SerializedSummary serializeSummary(const TUSummary &S,
                                    llvm::StringRef SourceRoot);
 
+/// The start of an entry: what decides whether it is current, and the
+/// checksum that names its contents (docs/cache-format.md).
+struct EntryHead {
+  std::string Checksum;
+  std::string MainFile;
+  TUInputs Inputs;
+};
+
 /// Finds the shared input set that an entry names by its id; an error when
 /// it is missing or damaged.
 using SharedInputsResolver =
@@ -107,10 +115,20 @@ public:
 
   /// The cached summary of \p MainFile: std::nullopt if there is none, an
   /// error if the entry is damaged.
-  llvm::Expected<std::optional<TUSummary>> load(llvm::StringRef MainFile) const;
+  /// \p Checksum, if given, gets the entry's checksum ("" when its envelope
+  /// is not spelled canonically).
+  llvm::Expected<std::optional<TUSummary>>
+  load(llvm::StringRef MainFile, std::string *Checksum = nullptr) const;
 
-  /// Writes \p S atomically. Errors name the path.
-  llvm::Error store(const TUSummary &S) const;
+  /// Reads into \p Out the head of \p MainFile's entry, its functions
+  /// left unread: Read when the entry is canonical and intact, Missing when
+  /// there is none, Unreadable otherwise (load then says what is wrong).
+  enum class HeadRead { Read, Missing, Unreadable };
+  HeadRead loadHead(llvm::StringRef MainFile, EntryHead &Out) const;
+
+  /// Writes \p S atomically. Errors name the path. \p Checksum, if given,
+  /// gets the checksum of the entry written.
+  llvm::Error store(const TUSummary &S, std::string *Checksum = nullptr) const;
 
   /// Every readable entry in the cache, sorted by main file. Damaged entries
   /// are skipped and named in \p Damaged.

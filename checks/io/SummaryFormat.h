@@ -47,6 +47,15 @@ template <typename EnumT> std::optional<EnumT> kindNamed(llvm::StringRef Name) {
 std::optional<TUSummary> readCanonicalSummary(llvm::StringRef Contents,
                                               llvm::StringRef SourceRoot,
                                               SharedInputsResolver Resolve);
+/// The start of an entry exactly as serializeSummary writes it, its
+/// checksum verified: enough to tell whether it is current (EntryHead).
+/// std::nullopt for any other entry, never an error.
+std::optional<EntryHead> readCanonicalHead(llvm::StringRef Contents,
+                                           llvm::StringRef SourceRoot,
+                                           SharedInputsResolver Resolve);
+/// The checksum of an entry whose envelope is spelled as serializeSummary
+/// spells it, unverified; "" for any other.
+llvm::StringRef canonicalEntryChecksum(llvm::StringRef Contents);
 /// The same pair for shared input sets (parseSharedInputs): the canonical
 /// reader takes a set byte for byte as serializeSummary writes it, with the
 /// checksum \p Id, and leaves everything else to the validating reader.

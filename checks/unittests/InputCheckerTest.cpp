@@ -279,7 +279,36 @@ TEST_CASE("a shared input set is checked once per run", "[statindex][cache]") {
   CHECK(Run.upToDate(A));
   CHECK(Run.upToDate(B));
   CHECK(Run.reads() == 3);
-  CHECK(Run.stats() == 5); // main.cc, a.h, shadow/a.h, sys.h, shadow/sys.h.
+  // main.cc, a.h, sys.h, and the directory shadow/: it does not exist, so
+  // neither shadow/a.h nor shadow/sys.h is looked up.
+  CHECK(Run.stats() == 4);
+}
+
+TEST_CASE("an absent shadow is looked up only when its directory exists",
+          "[statindex][cache]") {
+  Project P;
+  TUInputs In;
+  std::string Dir = P.D.file("inc");
+  REQUIRE_FALSE(llvm::sys::fs::create_directory(Dir));
+  In.AbsentShadows = {P.D.file("inc/a.h"), P.D.file("inc/b.h"),
+                      P.D.file("gone/a.h"), P.D.file("gone/b.h")};
+  {
+    CheckRun Run(P.Index);
+    CHECK(Run.upToDate(In));
+    // inc/, inc/a.h, inc/b.h; gone/ answers for both of its paths.
+    CHECK(Run.stats() == 4);
+  }
+  // A header appearing in either directory is still seen.
+  for (const char *New : {"inc/b.h", "gone/a.h"}) {
+    if (llvm::StringRef(New).starts_with("gone/"))
+      REQUIRE_FALSE(llvm::sys::fs::create_directory(P.D.file("gone")));
+    P.D.write(New, "int shadow;\n");
+    CheckRun Run(P.Index);
+    std::string Why;
+    CHECK_FALSE(Run.Checker.upToDate(In, Why));
+    CHECK(Why == "'" + P.D.file(New) + "' now shadows an included header");
+    llvm::sys::fs::remove(P.D.file(New));
+  }
 }
 
 TEST_CASE("what an analysis parsed is recorded for the next run",

@@ -47,6 +47,7 @@ CACHE_VERSION = report_testlib.CACHE_VERSION
 CACHE_VERSION_DIR = report_testlib.CACHE_VERSION_DIR   # "v2"
 ENTRY_RE = report_testlib.CACHE_ENTRY_RE               # <16 hex>.json
 STAT_INDEX = "stat-index-v1"                            # machine-local stat index
+KEPT_RESULT = "kept-result-v1"                          # the last run's report
 SHARED_RE = report_testlib.CACHE_SHARED_RE             # inputs-<16 hex>.json
 cache_version_dir = report_testlib.cache_version_dir
 cache_entry_names = report_testlib.cache_entry_names
@@ -258,6 +259,17 @@ def check_cache(c, what, cache):
                     head = fh.readline()
                 c.check(head.startswith(b"purpose-check-stat-index "),
                         "%s: the stat index has no header: %r" % (what, head[:60]))
+                continue
+            if rel == KEPT_RESULT:
+                # The kept result (docs/cache-format.md): one line of JSON,
+                # written whole by rename, so never partial.
+                try:
+                    with open(p, encoding="utf-8") as fh:
+                        k = json.load(fh)
+                    ok = k.get("format") == "purpose-check-kept-result"
+                except ValueError:
+                    ok = False
+                c.check(ok, "%s: the kept result is damaged" % what)
                 continue
             if not (os.path.dirname(rel) == CACHE_VERSION_DIR and (is_entry or is_shared)):
                 c.check(False, "%s: unexpected file in the cache: %s" % (what, rel))

@@ -263,22 +263,64 @@ int endShard(const Run &R, const Report &Rep) {
                         : std::set<ExitCause>{ExitCause::IncompleteAnalysis});
 }
 
-/// The reduce step (the whole-program solve) over \p Sums, then the report:
-/// suppressions and the baseline applied, the report (or inventory)
-/// written. Returns the exit status.
-int solveAndReport(Run &R, Report &Rep,
-                   const std::vector<const TUSummary *> &Sums,
-                   PhaseClock &Phases) {
-  Options &O = R.O;
-  SolveResult S = solveProgram(Sums, R.Solver);
-  Phases.end("solve", O.Timings);
+/// The report as the kept result holds it (KeptResult.h).
+KeptResult keptFrom(const Report &Rep, const std::vector<std::string> &Files,
+                    const std::vector<std::string> &Checksums) {
+  KeptResult K;
+  for (size_t I = 0; I < Files.size(); ++I)
+    K.Entries.emplace_back(Files[I], Checksums[I]);
+  K.Functions = Rep.Stats.Functions;
+  K.Violations = Rep.Violations;
+  K.Suppressed = Rep.Suppressed;
+  K.Declassified = Rep.Declassified;
+  return K;
+}
+
+/// Keeps \p Rep for the next run, if it may: a complete report over every
+/// TU's entry, with a key.
+void keepResult(const Run &R, const Report &Rep, llvm::StringRef Path,
+                llvm::StringRef Key, const std::vector<std::string> &Files,
+                const std::vector<std::string> &Checksums) {
+  if (Path.empty() || Key.empty() || !Rep.Errors.empty() ||
+      llvm::is_contained(Checksums, ""))
+    return;
+  KeptResult K = keptFrom(Rep, Files, Checksums);
+  K.Key = Key.str();
+  if (llvm::Error E = writeKeptResult(Path, K))
+    llvm::errs() << "purpose-check: warning: " << llvm::toString(std::move(E))
+                 << "; the next run solves the program again\n";
+}
+
+/// The report from the kept result \p K, every TU's entry current.
+void reportFromKept(const std::vector<std::string> &Files, KeptResult &K,
+                    Report &Rep) {
+  Rep.Stats.TranslationUnits = Files.size();
+  Rep.Stats.TranslationUnitsFromCache = Files.size();
+  Rep.Stats.Functions = K.Functions;
+  Rep.Violations = std::move(K.Violations);
+  Rep.Suppressed = std::move(K.Suppressed);
+  Rep.Declassified = std::move(K.Declassified);
+}
+
+/// The reduce step (the whole-program solve) over \p Sums, then the
+/// suppressions, annotation findings and exclusions (finish).
+void solve(Run &R, Report &Rep, const std::vector<const TUSummary *> &Sums,
+           SolveResult &S, PhaseClock &Phases) {
+  S = solveProgram(Sums, R.Solver);
+  Phases.end("solve", R.O.Timings);
   Rep.Stats.Functions = S.Functions;
   Rep.Violations = S.Violations;
   Rep.Declassified = S.Declassified;
   for (RunError &E : S.Errors)
     Rep.Errors.push_back(E);
-
   finish(R, Rep, Sums);
+}
+
+/// The report after the solve: the baseline applied, the report (or the
+/// inventory, from \p Sums and \p S) written. Returns the exit status.
+int report(Run &R, Report &Rep, const std::vector<const TUSummary *> &Sums,
+           const SolveResult &S, PhaseClock &Phases) {
+  Options &O = R.O;
   std::set<ExitCause> Causes;
   if (!O.WriteBaselineFile.empty()) {
     Rep.sort();
@@ -342,15 +384,34 @@ int runDriver(int Argc, const char **Argv) {
   }
   Phases.end("setup", O.Timings);
 
+  // A run in which nothing changed reports what the last one did.
+  std::string KeptPath = keptResultPath(R);
+  std::string KeptKey = KeptPath.empty() ? "" : keptResultKey(R);
+  std::optional<KeptResult> Kept;
+  const char *KeptStatus = "not used by this kind of run";
+  if (!KeptKey.empty()) {
+    Kept = readKeptResult(KeptPath);
+    KeptStatus = Kept ? "made by another kind of run" : "none";
+    if (Kept && Kept->Key != KeptKey)
+      Kept.reset();
+  }
   // Freeing every summary at exit takes a warm run over a large program
   // longer than writing its report, so the summaries are left to the
   // operating system, as clang does with its AST (-disable-free).
-  auto ResultsOwner =
-      std::make_unique<std::vector<TUResult>>(analyzeAll(R, Files));
-  auto BuryResults = llvm::make_scope_exit(
-      [&] { llvm::BuryPointer(std::move(ResultsOwner)); });
-  std::vector<TUResult> &Results = *ResultsOwner;
+  auto Map =
+      std::make_unique<Analyzed>(analyzeAll(R, Files, Kept ? &*Kept : nullptr));
+  auto BuryResults =
+      llvm::make_scope_exit([&] { llvm::BuryPointer(std::move(Map)); });
+  if (O.Timings)
+    llvm::errs() << "purpose-check: kept result: "
+                 << (!Kept ? KeptStatus : Map->KeptCurrent ? "current" : "stale")
+                 << "\n";
   Phases.end("analyze", O.Timings);
+  if (Map->KeptCurrent) {
+    reportFromKept(Files, *Kept, Rep);
+    return report(R, Rep, {}, SolveResult(), Phases);
+  }
+  std::vector<TUResult> &Results = Map->Results;
 
   warnDroppedFlags(Results);
   std::vector<const TUSummary *> Sums =
@@ -361,7 +422,10 @@ int runDriver(int Argc, const char **Argv) {
       dumpSummary(*T, llvm::errs());
   if (R.ShardN)
     return endShard(R, Rep);
-  return solveAndReport(R, Rep, Sums, Phases);
+  SolveResult S;
+  solve(R, Rep, Sums, S, Phases);
+  keepResult(R, Rep, KeptPath, KeptKey, Files, Map->Checksums);
+  return report(R, Rep, Sums, S, Phases);
 }
 
 } // namespace purpose

@@ -16,6 +16,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include <atomic>
 #include <chrono>
 #include <mutex>
 
@@ -83,28 +84,58 @@ struct PartTimes {
 class MapStep {
 public:
   MapStep(Run &R, const std::vector<std::string> &Files, InputChecker &Checker)
-      : Results(Files.size()), R(R), Files(Files), Checker(Checker),
+      : Results(Files.size()), Checksums(Files.size()), R(R), Files(Files),
+        Checker(Checker),
         Progress(llvm::sys::Process::StandardErrIsDisplayed()) {}
+
+  /// Whether TU Files[I] takes, from the caches, the entry that \p K names
+  /// for it, and that entry is current: as fromCache would, but reading
+  /// only the entries' heads. Once one TU says no, the others stop early.
+  /// Called on a worker thread.
+  void checkKept(size_t I, const KeptResult &K) {
+    if (KeptStale)
+      return;
+    Clock::time_point T0 = Clock::now();
+    std::string Key = commandHash(*R.DB, job(I), R.Pol, R.SourceRoot);
+    bool Current = false;
+    for (const SummaryCache &C : R.Caches) {
+      EntryHead H;
+      SummaryCache::HeadRead Got = C.loadHead(absolutePath(Files[I]), H);
+      if (Got == SummaryCache::HeadRead::Missing)
+        continue;
+      std::string Why;
+      if (Got == SummaryCache::HeadRead::Read &&
+          H.Inputs.CommandHash == Key && !Checker.upToDate(H.Inputs, Why))
+        continue; // fromCache, too, goes on to the next cache.
+      // The entry fromCache would take, or one it would warn of.
+      Current = Got == SummaryCache::HeadRead::Read &&
+                H.Inputs.CommandHash == Key &&
+                K.Entries[I].first == Files[I] &&
+                K.Entries[I].second == H.Checksum;
+      break;
+    }
+    if (!Current)
+      KeptStale = true;
+    std::lock_guard<std::mutex> L(M);
+    Sum.Check += since(T0);
+  }
+  /// After checkKept on every TU.
+  bool keptCurrent() const { return !KeptStale; }
 
   /// The TU Files[I], from a cache or analyzed. Called on a worker thread.
   void analyze(size_t I) {
-    Options &O = R.O;
-    TUJob Job{Files[I],
-              R.MakeFS ? R.MakeFS() : nullptr,
-              R.SourceRoot,
-              {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
-              {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
+    TUJob Job = job(I);
     TUResult &T = Results[I];
     double Load = 0, Check = 0, Store = 0;
-    fromCache(Files[I], commandHash(*R.DB, Job, R.Pol, R.SourceRoot), T, Load,
-              Check);
+    fromCache(I, commandHash(*R.DB, Job, R.Pol, R.SourceRoot), T, Load, Check);
     if (!T.FromCache && inShard(R, Files[I])) {
       WallTime Began = std::chrono::system_clock::now();
       analyzeTU(*R.DB, Job, R.Pol, T);
       Clock::time_point T2 = Clock::now();
       if (!T.Failed && !R.Caches.empty()) {
         Checker.recordAnalyzed(T.Summary.Inputs.Files, Began);
-        if (llvm::Error E = R.Caches.front().store(T.Summary)) {
+        if (llvm::Error E =
+                R.Caches.front().store(T.Summary, &Checksums[I])) {
           std::lock_guard<std::mutex> L(M);
           CacheWarnings.push_back(llvm::toString(std::move(E)));
         }
@@ -153,6 +184,7 @@ public:
   }
 
   std::vector<TUResult> Results;
+  std::vector<std::string> Checksums; ///< Of each TU's entry, read or written.
   PartTimes Sum; ///< Under M while the workers run.
 
 private:
@@ -163,14 +195,25 @@ private:
   unsigned Done = 0; ///< Under M.
   bool Progress;     ///< Whether to draw "[N/M] file" on stderr.
   std::vector<std::string> CacheWarnings; ///< Under M.
+  std::atomic<bool> KeptStale{false};
 
-  /// Takes into \p T the first entry of the caches for \p File made with
+  TUJob job(size_t I) const {
+    Options &O = R.O;
+    return {Files[I],
+            R.MakeFS ? R.MakeFS() : nullptr,
+            R.SourceRoot,
+            {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
+            {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
+  }
+
+  /// Takes into \p T the first entry of the caches for Files[I] made with
   /// command hash \p Key whose inputs are unchanged, if any.
-  void fromCache(const std::string &File, const std::string &Key, TUResult &T,
-                 double &Load, double &Check) {
+  void fromCache(size_t I, const std::string &Key, TUResult &T, double &Load,
+                 double &Check) {
     for (const SummaryCache &C : R.Caches) {
       Clock::time_point T0 = Clock::now();
-      auto Cached = C.load(absolutePath(File));
+      std::string Checksum;
+      auto Cached = C.load(absolutePath(Files[I]), &Checksum);
       Load += since(T0);
       if (!Cached) {
         std::lock_guard<std::mutex> L(M);
@@ -186,6 +229,7 @@ private:
       if (Current) {
         T.Summary = std::move(**Cached);
         T.FromCache = true;
+        Checksums[I] = std::move(Checksum);
         return;
       }
     }
@@ -212,8 +256,8 @@ private:
 
 } // namespace
 
-std::vector<TUResult> analyzeAll(Run &R,
-                                 const std::vector<std::string> &Files) {
+Analyzed analyzeAll(Run &R, const std::vector<std::string> &Files,
+                    const KeptResult *Kept) {
   Options &O = R.O;
   unsigned Jobs = O.Jobs ? (unsigned)O.Jobs
                          : llvm::hardware_concurrency().compute_thread_count();
@@ -231,10 +275,19 @@ std::vector<TUResult> analyzeAll(Run &R,
   double IndexCheck = since(IndexRead);
   MapStep Step(R, Files, Checker);
   Step.Sum.Check = IndexCheck;
+  bool KeptCurrent = false;
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I : schedule(R, Files, Checker))
-      Pool.async([&Step, I] { Step.analyze(I); });
+    std::vector<size_t> Order = schedule(R, Files, Checker);
+    if (Kept && Kept->Entries.size() == Files.size()) {
+      for (size_t I : Order)
+        Pool.async([&Step, I, Kept] { Step.checkKept(I, *Kept); });
+      Pool.wait();
+      KeptCurrent = Step.keptCurrent();
+    }
+    if (!KeptCurrent)
+      for (size_t I : Order)
+        Pool.async([&Step, I] { Step.analyze(I); });
     Pool.wait();
   }
   if (!IndexPath.empty())
@@ -249,7 +302,12 @@ std::vector<TUResult> analyzeAll(Run &R,
   Step.warnCache();
   if (O.Timings)
     Step.printTimings();
-  return std::move(Step.Results);
+  Analyzed Out;
+  Out.KeptCurrent = KeptCurrent;
+  if (!KeptCurrent)
+    Out.Results = std::move(Step.Results);
+  Out.Checksums = std::move(Step.Checksums);
+  return Out;
 }
 
 } // namespace driver

@@ -11,6 +11,7 @@
 #include "FidesMap.h"
 #include "Inventory.h"
 #include "InventoryWriter.h"
+#include "KeptResult.h"
 #include "Project.h"
 #include "ReportWriter.h"
 #include "Solver.h"
@@ -153,10 +154,32 @@ bool loadDatabase(Run &R, Report &Rep);
 /// path, so that every shard agrees whatever the order of the database.
 bool inShard(const Run &R, const std::string &File);
 
+/// CACHE_DIR/kept-result-v1 when this run may use and keep a result there
+/// (KeptResult.h), else "".
+std::string keptResultPath(const Run &R);
+
+/// The kept result's key for this run: a digest of everything its report
+/// depends on besides the entries; "" when it cannot be told.
+std::string keptResultKey(const Run &R);
+
+/// What the map step gives.
+struct Analyzed {
+  /// One per TU; empty when the kept result was current.
+  std::vector<TUResult> Results;
+  /// Each TU's entry checksum, read or written; "" where there is none.
+  std::vector<std::string> Checksums;
+  /// The kept result given to analyzeAll holds this run's report: every
+  /// entry is current, with the checksum it names.
+  bool KeptCurrent = false;
+};
+
 /// The map step: each TU from the cache when its inputs are unchanged, else
-/// parsed and analyzed (and cached). With --timings, prints the time of its
-/// parts, summed over the workers.
-std::vector<TUResult> analyzeAll(Run &R, const std::vector<std::string> &Files);
+/// parsed and analyzed (and cached). Given a kept result whose key is this
+/// run's, it first checks the entries' heads against it, and when they all
+/// match and are current, stops there. With --timings, prints the time of
+/// its parts, summed over the workers.
+Analyzed analyzeAll(Run &R, const std::vector<std::string> &Files,
+                    const KeptResult *Kept);
 
 } // namespace driver
 } // namespace purpose
