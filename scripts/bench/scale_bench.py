@@ -205,6 +205,10 @@ def checked_report(a, work, cmd, kind, ntus, expected):
             sample[phase] = float(secs.rstrip("s"))
         elif line.startswith("purpose-check: inputs: "):
             sample["inputs"] = line[len("purpose-check: inputs: "):]
+        elif line.startswith("purpose-check: kept result: "):
+            sample["kept"] = line[len("purpose-check: kept result: "):]
+    # A run that took the kept result (docs/cache-format.md) did not solve.
+    sample.setdefault("solve", 0.0)
     return sample
 
 

@@ -13,6 +13,7 @@
 #include "SummaryFormat.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/BuryPointer.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -286,6 +287,7 @@ void keepResult(const Run &R, const Report &Rep, llvm::StringRef Path,
     return;
   KeptResult K = keptFrom(Rep, Files, Checksums);
   K.Key = Key.str();
+  (void)llvm::sys::fs::create_directories(R.Caches.front().dir());
   if (llvm::Error E = writeKeptResult(Path, K))
     llvm::errs() << "purpose-check: warning: " << llvm::toString(std::move(E))
                  << "; the next run solves the program again\n";

@@ -294,10 +294,14 @@ Analyzed analyzeAll(Run &R, const std::vector<std::string> &Files,
     R.Caches.front().setSharedSetStore(nullptr);
   Step.endProgress();
   Clock::time_point IndexWrite = Clock::now();
-  if (!IndexPath.empty() && Index.changed())
+  // The first cache directory is made when the run writes to it, even when
+  // no entry is (a run that only reads the caches of shards).
+  if (!IndexPath.empty() && Index.changed()) {
+    (void)llvm::sys::fs::create_directories(R.Caches.front().dir());
     if (llvm::Error E = Index.write(IndexPath))
       llvm::errs() << "purpose-check: warning: " << llvm::toString(std::move(E))
                    << "; the next run reads every input again\n";
+  }
   Step.Sum.Store += since(IndexWrite);
   Step.warnCache();
   if (O.Timings)
