@@ -10,6 +10,7 @@ Usage:
   update_corpus_checks.py verify [--repo ROOT] CASE...
   update_corpus_checks.py compdb [--repo ROOT] OUT_DIR CASE
   update_corpus_checks.py mutants [--repo ROOT] OUT_DIR CASE
+  update_corpus_checks.py tidy-mutants OUT_DIR TEST
 
 A CASE is what scripts/corpus_runner.py takes: a .cpp file or a directory of
 files. `update` first requires that the corpus runner passes on the case
@@ -48,7 +49,9 @@ does for CASE (its RUN-ARGS included), and an empty OUT_DIR/.purpose-check.json
 so that no config above OUT_DIR applies; the lit configuration runs it as
 %corpus-compdb. `mutants` writes copies of a converted single-file case
 with one deliberate mistake each, for the lit self-test (CTest
-corpus/lit-selftest/*).
+corpus/lit-selftest/*); `tidy-mutants` does the same for a clang-tidy test
+of test-corpus/tidy/, whose CHECK lines are written by hand (CTest
+tidy/lit-selftest/*).
 """
 
 import argparse
@@ -521,6 +524,57 @@ def mutants(case, out_dir):
     return sorted(variants)
 
 
+TIDY_CHECK_RE = re.compile(r"^(?P<indent>\s*)// CHECK: \[\[FILE\]\]:"
+                           r"(?P<line>\[\[@LINE[+-]?\d*\]\]):(?P<col>\d+): "
+                           r"(?P<kind>warning|error|note): (?P<msg>.*)$")
+
+
+def tidy_mutants(path, out_dir):
+    """Copies of a clang-tidy test (test-corpus/tidy/), each with one mistake
+    that leaves every line where it was (the other [[@LINE]] offsets stay
+    right), and its lit.local.cfg; the copy in control/ has none."""
+    lines = read_lines(path)
+    checks = {i: m.groupdict() for i, m in
+              ((i, TIDY_CHECK_RE.match(t.rstrip("\n"))) for i, t in enumerate(lines)) if m}
+    finding = [min((i for i in checks if checks[i]["kind"] == "warning"), default=-1)]
+    while finding[-1] + 1 in checks and checks[finding[-1] + 1]["kind"] == "note":
+        finding.append(finding[-1] + 1)
+    stats = [i for i, t in enumerate(lines) if t.startswith("// STDERR: ")]
+    if finding[0] < 0 or len(finding) < 2 or not stats:
+        raise Error("tidy-mutants: %s needs a warning with a note and a STDERR line"
+                    % path)
+    warn, note = finding[:2]
+
+    def check(i, **changes):
+        d = dict(checks[i], **changes)
+        return "%(indent)s// CHECK: [[FILE]]:%(line)s:%(col)s: %(kind)s: %(msg)s\n" % d
+
+    def changed(edits, extra=()):
+        return [edits.get(i, t) for i, t in enumerate(lines)] + list(extra)
+
+    removed = {i: checks[i]["indent"] + "// (CHECK line removed)\n" for i in finding}
+    at = warn + 1 + int(checks[warn]["line"][7:-2] or 0)  # the line [[@LINE-N]] names
+    variants = {
+        "control": lines,
+        "message-word": changed({warn: check(warn, msg=reword(checks[warn]["msg"]))}),
+        "column": changed({warn: check(warn, col=int(checks[warn]["col"]) + 1)}),
+        "note-word": changed({note: check(note, msg=reword(checks[note]["msg"]))}),
+        "missing-note": changed({note: removed[note]}),
+        "missing-check": changed(removed),
+        # Once more at the end, at its line: a finding printed once fails.
+        "duplicate-check": changed({}, [check(warn, line=at)]),
+        "stderr-count": changed({stats[0]: re.sub(
+            r"\d+", lambda m: str(int(m.group(0)) + 1), lines[stats[0]], count=1)}),
+    }
+    local_cfg = os.path.join(os.path.dirname(path), "lit.local.cfg")
+    for name, text in variants.items():
+        os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+        write_lines(os.path.join(out_dir, name, os.path.basename(path)), text)
+        if os.path.isfile(local_cfg):
+            shutil.copy(local_cfg, os.path.join(out_dir, name))
+    return sorted(variants)
+
+
 def main(argv):
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
@@ -535,7 +589,7 @@ def main(argv):
     up.add_argument("cases", nargs="+", metavar="CASE")
     ve = sub.add_parser("verify", help="check RUN and CHECK lines, no tool run")
     ve.add_argument("cases", nargs="+", metavar="CASE")
-    for name in ("compdb", "mutants"):
+    for name in ("compdb", "mutants", "tidy-mutants"):
         p = sub.add_parser(name)
         p.add_argument("out_dir")
         p.add_argument("case")
@@ -547,6 +601,9 @@ def main(argv):
             return 0
         if args.command == "mutants":
             print("\n".join(mutants(Case(args.case, args.repo), args.out_dir)))
+            return 0
+        if args.command == "tidy-mutants":
+            print("\n".join(tidy_mutants(os.path.abspath(args.case), args.out_dir)))
             return 0
     except (Error, corpus_runner.CaseError) as e:
         print("update_corpus_checks: %s" % e, file=sys.stderr)

@@ -6,13 +6,17 @@
 #   cmake --build BUILD --target check-corpus
 # or one case with
 #   BUILD/test-corpus/purpose-lit -v test-corpus/cases/NAME.cpp
-# (ctest -L corpus runs each case as its own test). The tests are
+# (ctest -L corpus runs each case as its own test, ctest -L tidy each test
+# of tidy/). The tests are
 #   cases/NAME.cpp   single-file cases;
 #   cases/NAME/      multi-file cases: the one file with RUN lines is the
 #                    test, the other files are part of it (lit.local.cfg);
 #   known-bugs/      XFAIL tests of the correct output where a known bug
-#                    gets it wrong; they pass (XPASS, a failure) once fixed.
-# RUN and CHECK lines of cases/ are written by scripts/update_corpus_checks.py.
+#                    gets it wrong; they pass (XPASS, a failure) once fixed;
+#   tidy/NAME.cpp    the clang-tidy checks' own tests (tidy/lit.local.cfg),
+#                    unsupported without clang-tidy and the plugin.
+# RUN and CHECK lines of cases/ are written by scripts/update_corpus_checks.py;
+# those of known-bugs/ and tidy/ by hand.
 #
 # Substitutions:
 #   %purpose-check       the purpose-check built here
@@ -25,8 +29,8 @@
 #   %purpose-annotations the directory of purpose.h
 #   %check-purpose-tidy  clang-tidy of the same LLVM with this build's
 #                        libPurposeCheckTidy loaded (feature purpose-tidy), e.g.
-#                        %check-purpose-tidy -checks='-*,purpose-*' %s --
-#                          -std=c++17 -I%purpose-annotations
+#                        %check-purpose-tidy -checks='-*,purpose-*' -p %t F
+#                        after %corpus-compdb %t F (tidy/ has examples)
 # FileCheck, count and not come from the LLVM that the build uses.
 
 import os
@@ -45,7 +49,7 @@ if not hasattr(config, "purpose_check"):
 
 # Tests are where a lit.local.cfg enables them: in cases/ (each multi-file
 # case's own lit.local.cfg, written by scripts/update_corpus_checks.py,
-# excludes the files other than its main one) and in known-bugs/. Other
+# excludes the files other than its main one), known-bugs/ and tidy/. Other
 # directories of test-corpus/ hold no lit tests. The self-test suite (a
 # directory of the build) has its tests at its root.
 config.test_format = lit.formats.ShTest()

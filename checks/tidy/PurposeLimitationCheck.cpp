@@ -104,6 +104,28 @@ bool sinkFirst(const Finding &A, const Finding &B) {
          std::tie(B.SinkPos, B.OriginName, B.SinkPurpose);
 }
 
+/// The finding's message with its trace appended, for a client that shows
+/// no notes next to a diagnostic: told as clangd tells the notes of other
+/// diagnostics to such a client.
+std::string messageWithTrace(const Finding &F, llvm::StringRef MainPath,
+                             llvm::StringRef SourceRoot) {
+  std::string Text = F.Message;
+  for (const TraceStep &S : F.Trace) {
+    Text += "\n\n";
+    if (S.Pos.Line) {
+      Text += S.Pos.File == MainPath
+                  ? llvm::sys::path::filename(MainPath).str()
+                  : shortPath(S.Pos.File, SourceRoot);
+      Text += ":" + std::to_string(S.Pos.Line);
+      if (S.Pos.Column)
+        Text += ":" + std::to_string(S.Pos.Column);
+      Text += ": ";
+    }
+    Text += "note: " + S.Message;
+  }
+  return Text;
+}
+
 } // namespace
 
 PurposeLimitationCheck::PurposeLimitationCheck(
@@ -151,12 +173,21 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
   if (Setup.excludes(MainPath))
     return;
 
+  SolveResult R = solveWithCache(*AST, Setup, MainPath, BuildDir, FileStart);
+  reportViolations(SM, Setup, MainPath, R.Violations);
+}
+
+SolveResult PurposeLimitationCheck::solveWithCache(ASTContext &AST,
+                                                   const Project &Setup,
+                                                   llvm::StringRef MainPath,
+                                                   llvm::StringRef BuildDir,
+                                                   SourceLocation FileStart) {
   // The live analysis comes first: the solver keeps the first summary of a
   // function defined in several TUs, and the cache's are older.
   TUSummary Live;
   std::vector<RunError> Errors;
   std::map<std::string, ExternalCallee> Callees;
-  analyzeTranslationUnit(*AST, Setup.Pol, Live, Errors, &Callees);
+  analyzeTranslationUnit(AST, Setup.Pol, Live, Errors, &Callees);
   CachedProgram Cached =
       loadCachedProgram(Setup.CacheDir, Setup.SourceRoot, MainPath);
   for (const std::string &W :
@@ -173,7 +204,12 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
   llvm::append_range(Errors, R.Errors);
   for (const RunError &E : Errors)
     diag(FileStart, "purpose-check analysis incomplete: %0") << E.Message;
+  return R;
+}
 
+void PurposeLimitationCheck::reportViolations(
+    const SourceManager &SM, const Project &Setup, llvm::StringRef MainPath,
+    std::vector<Finding> &Violations) {
   // NOLINT comments without a reason that do not name a purpose check:
   // clang-tidy hides what they cover, and only this check knows that one of
   // its findings was among it.
@@ -183,8 +219,8 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
     Bare = unjustifiedSuppressions("", *Text, UnjustifiedKind::ForEveryCheck);
   std::set<unsigned> BareReported;
 
-  llvm::sort(R.Violations, sinkFirst);
-  for (const Finding &F : R.Violations) {
+  llvm::sort(Violations, sinkFirst);
+  for (const Finding &F : Violations) {
     if (F.SinkPos.File != MainPath || Setup.BaselineFPs.count(F.Fingerprint))
       continue;
     SourceLocation SinkLoc = locationOf(SM, F.SinkPos, MainPath);
@@ -200,39 +236,30 @@ void PurposeLimitationCheck::onEndOfTranslationUnit() {
                                               S.Pos.Column),
                           UnjustifiedSuppressionMessage, DiagnosticIDs::Error);
     if (traceInMessage()) {
-      // The client shows no notes next to a diagnostic (EditorClient.h):
-      // the trace goes into the message, told as clangd tells the notes of
-      // other diagnostics to such a client.
-      std::string Text = F.Message;
-      for (const TraceStep &S : F.Trace) {
-        Text += "\n\n";
-        if (S.Pos.Line) {
-          Text += S.Pos.File == MainPath
-                      ? llvm::sys::path::filename(MainPath).str()
-                      : shortPath(S.Pos.File, Setup.SourceRoot);
-          Text += ":" + std::to_string(S.Pos.Line);
-          if (S.Pos.Column)
-            Text += ":" + std::to_string(S.Pos.Column);
-          Text += ": ";
-        }
-        Text += "note: " + S.Message;
-      }
-      diag(SinkLoc, "%0") << Text;
+      // The client shows no notes next to a diagnostic (EditorClient.h).
+      diag(SinkLoc, "%0") << messageWithTrace(F, MainPath, Setup.SourceRoot);
       continue;
     }
-    diag(SinkLoc, "%0") << F.Message;
-    for (const TraceStep &S : F.Trace) {
-      SourceLocation Loc = locationOf(SM, S.Pos, MainPath);
-      if (Loc.isValid()) {
-        diag(Loc, "%0", DiagnosticIDs::Note) << S.Message;
-        continue;
-      }
-      // Another TU's file: clangd and clang-tidy cannot point into it, so
-      // the step is told at the sink call.
-      diag(SinkLoc, "%0 (in %1:%2)", DiagnosticIDs::Note)
-          << S.Message << shortPath(S.Pos.File, Setup.SourceRoot)
-          << S.Pos.Line;
+    reportWithNotes(SM, F, SinkLoc, MainPath, Setup.SourceRoot);
+  }
+}
+
+void PurposeLimitationCheck::reportWithNotes(const SourceManager &SM,
+                                             const Finding &F,
+                                             SourceLocation SinkLoc,
+                                             llvm::StringRef MainPath,
+                                             llvm::StringRef SourceRoot) {
+  diag(SinkLoc, "%0") << F.Message;
+  for (const TraceStep &S : F.Trace) {
+    SourceLocation Loc = locationOf(SM, S.Pos, MainPath);
+    if (Loc.isValid()) {
+      diag(Loc, "%0", DiagnosticIDs::Note) << S.Message;
+      continue;
     }
+    // Another TU's file: clangd and clang-tidy cannot point into it, so
+    // the step is told at the sink call.
+    diag(SinkLoc, "%0 (in %1:%2)", DiagnosticIDs::Note)
+        << S.Message << shortPath(S.Pos.File, SourceRoot) << S.Pos.Line;
   }
 }
 

@@ -26,8 +26,13 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
+#include <vector>
 
 namespace purpose {
+
+struct Finding;
+struct Project;
+struct SolveResult;
 
 class PurposeLimitationCheck : public clang::tidy::ClangTidyCheck {
 public:
@@ -42,6 +47,22 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// The program solved: this TU analyzed live and the rest from the cache.
+  /// What the cached program lacks and what the analysis could not do are
+  /// reported at \p FileStart.
+  SolveResult solveWithCache(clang::ASTContext &AST, const Project &Setup,
+                             llvm::StringRef MainPath, llvm::StringRef BuildDir,
+                             clang::SourceLocation FileStart);
+  /// The findings whose sink lies in the main file, in the order of their
+  /// sinks, with an error at each NOLINT without a reason that hides one.
+  void reportViolations(const clang::SourceManager &SM, const Project &Setup,
+                        llvm::StringRef MainPath,
+                        std::vector<Finding> &Violations);
+  /// One finding at its sink call, with a note per trace step.
+  void reportWithNotes(const clang::SourceManager &SM, const Finding &F,
+                       clang::SourceLocation SinkLoc, llvm::StringRef MainPath,
+                       llvm::StringRef SourceRoot);
+
   const std::string CacheDir;
   const std::string Policies;
   clang::tidy::ClangTidyContext *TidyContext;

@@ -1,4 +1,15 @@
-// Self-checking test of the purpose-annotation check (scripts/check_tidy.py).
+// The purpose-annotation check in clang-tidy: malformed, unknown and
+// misplaced annotations, and suppressions of purpose-limitation without a
+// reason. Malformed purposes are errors, so clang-tidy exits with 1.
+// RUN: rm -rf %t && mkdir %t && cp %s %t/purpose-annotation.cpp
+// RUN: %corpus-compdb %t %t/purpose-annotation.cpp
+// RUN: %exits-with 1 %check-purpose-tidy -checks='-*,purpose-annotation' --config={} \
+// RUN:   -p %t %t/purpose-annotation.cpp 2>%t/stderr \
+// RUN:   | FileCheck %s -DFILE=%t/purpose-annotation.cpp \
+// RUN:     --match-full-lines --implicit-check-not='{{warning|error|note}}:'
+// RUN: FileCheck %s -DFILE=%t/purpose-annotation.cpp --check-prefix=STDERR \
+// RUN:   --input-file=%t/stderr --match-full-lines \
+// RUN:   --implicit-check-not='{{warning|error|note}}:'
 #include "purpose.h"
 
 #include <string>
@@ -22,55 +33,56 @@ struct Categorised {
 // Malformed purpose strings are errors, as for the CLI.
 struct Malformed {
   PURPOSE_LIMITED("Security") std::string a;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: error: malformed purpose 'Security'; expected [a-z0-9_]+(.[a-z0-9_]+)* [purpose-annotation]
+  // CHECK: [[FILE]]:[[@LINE-1]]:3: error: malformed purpose 'Security'; expected [a-z0-9_]+(.[a-z0-9_]+)* [purpose-annotation]
   PURPOSE_LIMITED("security,") std::string b;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: error: malformed purpose ''
+  // CHECK: [[FILE]]:[[@LINE-1]]:3: error: malformed purpose ''; expected [a-z0-9_]+(.[a-z0-9_]+)* [purpose-annotation]
   PURPOSE_LIMITED("security..sms") std::string c;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: error: malformed purpose 'security..sms'
+  // CHECK: [[FILE]]:[[@LINE-1]]:3: error: malformed purpose 'security..sms'; expected [a-z0-9_]+(.[a-z0-9_]+)* [purpose-annotation]
 };
 PURPOSE_USE("ad targeting") void Track(const std::string& id);
-// CHECK-MESSAGES: :[[@LINE-1]]:1: error: malformed purpose 'ad targeting'
+// CHECK: [[FILE]]:[[@LINE-1]]:1: error: malformed purpose 'ad targeting'; expected [a-z0-9_]+(.[a-z0-9_]+)* [purpose-annotation]
 PURPOSE_CATEGORY("User Phone") SECURITY_CONTACT std::string g_category;
-// CHECK-MESSAGES: :[[@LINE-1]]:1: error: malformed data category 'User Phone'; expected a fideslang key such as 'user.contact.phone_number' [purpose-annotation]
+// CHECK: [[FILE]]:[[@LINE-1]]:1: error: malformed data category 'User Phone'; expected a fideslang key such as 'user.contact.phone_number' [purpose-annotation]
 __attribute__((annotate("purpose_limit:security"))) std::string g_typo;
-// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: unknown purpose annotation 'purpose_limit'; expected purpose_limited, purpose_use, purpose_declassify or purpose_category [purpose-annotation]
+// CHECK: [[FILE]]:[[@LINE-1]]:16: warning: unknown purpose annotation 'purpose_limit'; expected purpose_limited, purpose_use, purpose_declassify or purpose_category [purpose-annotation]
 PURPOSE_DECLASSIFY("") std::string Hash(const std::string& s);
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_DECLASSIFY' without a reason
+// CHECK: [[FILE]]:[[@LINE-1]]:1: warning: 'PURPOSE_DECLASSIFY' without a reason; say why the result carries no limitation [purpose-annotation]
 
 // Annotations on declarations they cannot apply to.
 struct Misplaced {
   PURPOSE_USE("advertising") std::string campaign_id;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_USE' cannot apply to a field; it applies to functions and parameters [purpose-annotation]
+  // CHECK: [[FILE]]:[[@LINE-1]]:3: warning: 'PURPOSE_USE' cannot apply to a field; it applies to functions and parameters [purpose-annotation]
   PURPOSE_DECLASSIFY("why") int counter;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_DECLASSIFY' cannot apply to a field; it applies to functions that return a value
+  // CHECK: [[FILE]]:[[@LINE-1]]:3: warning: 'PURPOSE_DECLASSIFY' cannot apply to a field; it applies to functions that return a value [purpose-annotation]
   PURPOSE_CATEGORY("user.contact") void Notify(int user);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_CATEGORY' cannot apply to a function returning void; it applies to fields, global or static variables, parameters, and functions that return a value [purpose-annotation]
+  // CHECK: [[FILE]]:[[@LINE-1]]:3: warning: 'PURPOSE_CATEGORY' cannot apply to a function returning void; it applies to fields, global or static variables, parameters, and functions that return a value [purpose-annotation]
 };
 PURPOSE_DECLASSIFY("public anyway") std::string g_motd;
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_DECLASSIFY' cannot apply to a variable
+// CHECK: [[FILE]]:[[@LINE-1]]:1: warning: 'PURPOSE_DECLASSIFY' cannot apply to a variable; it applies to functions that return a value [purpose-annotation]
 PURPOSE_LIMITED("security") void Reset(int user);
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_LIMITED' cannot apply to a function returning void; it applies to fields, global or static variables, parameters, and functions that return a value
+// CHECK: [[FILE]]:[[@LINE-1]]:1: warning: 'PURPOSE_LIMITED' cannot apply to a function returning void; it applies to fields, global or static variables, parameters, and functions that return a value [purpose-annotation]
 struct PURPOSE_LIMITED("security") Secret {};
-// CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'PURPOSE_LIMITED' cannot apply to a type
+// CHECK: [[FILE]]:[[@LINE-1]]:8: warning: 'PURPOSE_LIMITED' cannot apply to a type; it applies to fields, global or static variables, parameters, and functions that return a value [purpose-annotation]
 
 void Local() {
   PURPOSE_LIMITED("security") std::string otp = "123456";
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PURPOSE_LIMITED' cannot apply to a local variable
+  // CHECK: [[FILE]]:[[@LINE-1]]:3: warning: 'PURPOSE_LIMITED' cannot apply to a local variable; it applies to fields, global or static variables, parameters, and functions that return a value [purpose-annotation]
   PURPOSE_LIMITED("security") static std::string cached;  // a static local: fine
 }
 
 // PURPOSE_USE and PURPOSE_LIMITED on the same declaration.
 void Both(SECURITY_CONTACT AD_TARGETING const std::string& phone);
-// CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'PURPOSE_USE' and 'PURPOSE_LIMITED' on the same declaration; a declaration either holds limited data or uses it [purpose-annotation]
-// CHECK-NOTES: :[[@LINE-2]]:11: note: 'PURPOSE_LIMITED' is here
+// CHECK: [[FILE]]:[[@LINE-1]]:28: warning: 'PURPOSE_USE' and 'PURPOSE_LIMITED' on the same declaration; a declaration either holds limited data or uses it [purpose-annotation]
+// CHECK: [[FILE]]:[[@LINE-2]]:11: note: 'PURPOSE_LIMITED' is here
 SECURITY_CONTACT std::string Lookup(int user);
 AD_TARGETING std::string Lookup(int user);
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'PURPOSE_USE' and 'PURPOSE_LIMITED' on the same declaration
+// CHECK: [[FILE]]:[[@LINE-1]]:1: warning: 'PURPOSE_USE' and 'PURPOSE_LIMITED' on the same declaration; a declaration either holds limited data or uses it [purpose-annotation]
+// CHECK: [[FILE]]:[[@LINE-3]]:1: note: 'PURPOSE_LIMITED' is here
 
 // A class template: reported once, not per instantiation.
 template <typename T> struct Box {
   PURPOSE_LIMITED("Bad") T value;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: error: malformed purpose 'Bad'
+  // CHECK: [[FILE]]:[[@LINE-1]]:3: error: malformed purpose 'Bad'; expected [a-z0-9_]+(.[a-z0-9_]+)* [purpose-annotation]
 };
 Box<int> b1;
 Box<long> b2;
@@ -78,14 +90,18 @@ Box<long> b2;
 // Suppressions of purpose-limitation need a reason.
 void Suppressed(const Account& a) {
   Upload(a.phone);  // NOLINT(purpose-limitation)
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: suppression of purpose-limitation without a reason; write 'NOLINT(purpose-limitation): reason' [purpose-annotation]
+  // CHECK: [[FILE]]:[[@LINE-1]]:24: warning: suppression of purpose-limitation without a reason; write 'NO{{L}}INT(purpose-limitation): reason' [purpose-annotation]
   Upload(a.phone);  // NOLINT(purpose-limitation): approved in PRIV-123
   // NOLINTNEXTLINE(purpose-limitation)
-  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: suppression of purpose-limitation without a reason
+  // CHECK: [[FILE]]:[[@LINE-1]]:6: warning: suppression of purpose-limitation without a reason; write 'NO{{L}}INT(purpose-limitation): reason' [purpose-annotation]
   Upload(a.phone);
   // NOLINTBEGIN(purpose-*)
-  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: suppression of purpose-limitation without a reason
+  // CHECK: [[FILE]]:[[@LINE-1]]:6: warning: suppression of purpose-limitation without a reason; write 'NO{{L}}INT(purpose-limitation): reason' [purpose-annotation]
   Upload(a.phone);
   // NOLINTEND(purpose-*)
   Upload(a.phone);  // NOLINT: a bare NOLINT is for every tool, not reported
 }
+
+// STDERR: 14 warnings and 6 errors generated.
+// STDERR-NEXT: Error while processing [[FILE]].
+// STDERR-NEXT: Found compiler error(s).
