@@ -3,9 +3,9 @@
 // Private to the function analyzer: included only by its own sources, never
 // by another header. The analysis of one function is split along its seams:
 //
-//   FunctionAnalyzer.cpp  the block worklist and its budget, the entry state,
-//                         catch handler edges, statement transfer, summary
-//                         extraction (run())
+//   FunctionAnalyzer.cpp  the block worklist, the entry state, catch handler
+//                         edges, statement transfer, summary extraction and
+//                         the errors of budgets run out (run())
 //   PointsTo.cpp          local points-to: where an lvalue or a pointer may
 //                         refer to, tracked pointer locals
 //   ExprTransfer.cpp      expression transfer, one Visit method per construct;
@@ -241,13 +241,21 @@ private:
   Locs pointerTargets(const clang::Expr *E);
   Locs closureTargets(const clang::LambdaExpr *LE);
   Locs varLocs(const clang::VarDecl *VD);
-  void computePointsTo(const clang::CFG &G);
+  /// Iterates the flow-insensitive map to a fixpoint; false when it still
+  /// changed after the points-to-rounds budget.
+  bool computePointsTo(const clang::CFG &G);
   void pointsToStmt(const clang::Stmt *S, bool &Changed);
   Locs constructedOver(const clang::Expr *Init);
 
   // --- statements and blocks (FunctionAnalyzer.cpp) ---
   FunctionSummary summaryHeader();
   std::unique_ptr<clang::CFG> buildCFG();
+  /// The CFG, points-to and dataflow of the body; an error when one cannot
+  /// be completed.
+  llvm::Error analyzeBody(const FunctionSummary &Sum);
+  /// "analysis budget exhausted in 'F' (FILE:LINE): WHAT (BUDGET)".
+  llvm::Error budgetError(const FunctionSummary &Sum, const std::string &What,
+                          llvm::StringRef Budget);
   State entryState(const clang::CFG &G);
   llvm::Error solve(const clang::CFG &G, const State &Entry,
                     const FunctionSummary &Sum);

@@ -1,9 +1,11 @@
 //===- FunctionAnalyzer.cpp -----------------------------------------------===//
 //
 // The driver of one function's analysis: its CFG, the entry state, the block
-// worklist and its budget, catch handler edges, statement transfer, and the
-// extraction of the summary. Points-to, expression and call transfer live in
-// PointsTo.cpp, ExprTransfer.cpp and CallTransfer.cpp (AnalyzerImpl.h).
+// worklist, catch handler edges, statement transfer, the extraction of the
+// summary, and the errors of a function that cannot be analyzed in full (a
+// budget of AnalyzerOptions.h ran out, or there is no CFG). Points-to,
+// expression and call transfer live in PointsTo.cpp, ExprTransfer.cpp and
+// CallTransfer.cpp (AnalyzerImpl.h).
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionAnalyzer.h"
@@ -290,11 +292,12 @@ llvm::Error Analyzer::solve(const CFG &G, const State &Entry,
   while (!Work.empty()) {
     const CFGBlock *B = Order.ByID[Work.begin()->second];
     Work.erase(Work.begin());
-    if (++Visits[B->getBlockID()] > MaxVisitsPerBlock)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "analysis budget exhausted in '" +
-                                         Sum.Name + "' (" + Sum.Pos.File + ":" +
-                                         std::to_string(Sum.Pos.Line) + ")");
+    if (++Visits[B->getBlockID()] > TU.options().MaxVisitsPerBlock)
+      return budgetError(Sum,
+                         "a block of its control-flow graph was visited " +
+                             std::to_string(Visits[B->getBlockID()] - 1) +
+                             " times and its state still changed",
+                         "block-visits");
     State In;
     if (B == &G.getEntry())
       In = Entry;
@@ -352,20 +355,63 @@ void Analyzer::extractSummary(FunctionSummary &Sum) {
   Sum.ReturnsRefTo.assign(RetRefs.begin(), RetRefs.end());
 }
 
-llvm::Expected<FunctionSummary> Analyzer::run() {
-  FunctionSummary Sum = summaryHeader();
+/// "'NAME' (FILE:LINE)": the function of \p Sum, for errors.
+static std::string whereIs(const FunctionSummary &Sum) {
+  return "'" + Sum.Name + "' (" + Sum.Pos.File + ":" +
+         std::to_string(Sum.Pos.Line) + ")";
+}
+
+llvm::Error Analyzer::budgetError(const FunctionSummary &Sum,
+                                  const std::string &What,
+                                  llvm::StringRef Budget) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "analysis budget exhausted in " +
+                                     whereIs(Sum) + ": " + What + " (" +
+                                     Budget.str() + ")");
+}
+
+llvm::Error Analyzer::analyzeBody(const FunctionSummary &Sum) {
   std::unique_ptr<CFG> G = buildCFG();
   if (!G)
-    return Sum; // FIXME: functions Clang cannot build a CFG for are skipped.
-
+    // Clang gives up on some constructs (a `break` inside a statement
+    // expression in a loop's condition): the body's flows are unknown.
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "cannot analyze " + whereIs(Sum) +
+            ": Clang cannot build its control-flow graph, so its flows are "
+            "unknown");
   for (const CFGBlock *B : *G)
     for (const CFGElement &El : *B)
       if (auto S = El.getAs<CFGStmt>())
         Elements.insert(S->getStmt());
-  computePointsTo(*G);
+  if (!computePointsTo(*G))
+    return budgetError(Sum,
+                       "its points-to map still changed after " +
+                           std::to_string(TU.options().MaxPointsToRounds) +
+                           " rounds",
+                       "points-to-rounds");
   State Entry = entryState(*G);
-  if (llvm::Error Err = solve(*G, Entry, Sum))
+  return solve(*G, Entry, Sum);
+}
+
+llvm::Expected<FunctionSummary> Analyzer::run() {
+  FunctionSummary Sum = summaryHeader();
+  llvm::Error Err = analyzeBody(Sum);
+  // A type that this function's analysis did not look into is this
+  // function's, whether or not another budget ran out as well.
+  std::string Cut = TU.takeHeldTypeCut();
+  if (Err)
     return std::move(Err);
+  if (!Cut.empty()) {
+    constexpr size_t MaxShown = 200; // Expression templates run to pages.
+    if (Cut.size() > MaxShown)
+      Cut = Cut.substr(0, MaxShown) + "...";
+    return budgetError(Sum,
+                       "a type it holds nests library templates more than " +
+                           std::to_string(TU.options().MaxHeldTypeDepth) +
+                           " deep, down to '" + Cut + "'",
+                       "held-type-depth");
+  }
   numberCalls();
   extractSummary(Sum);
   return Sum;

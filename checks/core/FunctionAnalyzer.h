@@ -29,23 +29,22 @@
 
 namespace purpose {
 
-/// Budget for one function: block visits allowed per CFG block.
-constexpr unsigned MaxVisitsPerBlock = 512;
-
 /// A default constructor (often implicit or defaulted) that runs default
 /// member initializers (`std::string to = CurrentUserPhone();`): analyzed as a
 /// function, since those initializers can read limited data.
 bool runsMemberInitializers(const clang::FunctionDecl *FD);
 
-/// Analyzes the body of \p FD. An error means the budget ran out; the message
-/// names the function.
+/// Analyzes the body of \p FD within the budgets of TU.options(). An error
+/// means that a budget ran out (AnalyzerOptions.h) or that Clang cannot
+/// build the function's control-flow graph; the message names the function
+/// and why. Its summary would be incomplete, so there is none.
 llvm::Expected<FunctionSummary> analyzeFunction(TUContext &TU,
                                                 const clang::FunctionDecl *FD);
 
 /// Analyzes the initializer of \p VD, a variable at namespace scope or a
 /// static data member, as a function without parameters whose one statement
 /// is the definition. Its summary's USR is the variable's plus
-/// GlobalInitSuffix.
+/// GlobalInitSuffix. Errors as for analyzeFunction.
 llvm::Expected<FunctionSummary>
 analyzeGlobalInitializer(TUContext &TU, const clang::VarDecl *VD);
 

@@ -2,7 +2,7 @@
 //
 // Where an lvalue may refer to and what a pointer may point to, per
 // function: a flow-insensitive map from reference, pointer and iterator
-// locals to location sets (three rounds of alias chasing), and the pointer
+// locals to location sets (alias chasing to a fixpoint), and the pointer
 // locals whose targets are followed flow-sensitively through PointsTo labels.
 //
 //===----------------------------------------------------------------------===//
@@ -445,18 +445,20 @@ void Analyzer::pointsToStmt(const Stmt *S, bool &Changed) {
   }
 }
 
-void Analyzer::computePointsTo(const CFG &G) {
-  // Flow-insensitive, per function; three rounds reach chains of aliases
-  // three deep, which is what real code has.
-  for (int Round = 0; Round < 3; ++Round) {
+bool Analyzer::computePointsTo(const CFG &G) {
+  // Flow-insensitive, per function. Sets only grow, so passes over the
+  // statements reach a fixpoint; each follows at least one more link of a
+  // chain of aliases assigned against the order of the blocks.
+  for (unsigned Round = 0; Round < TU.options().MaxPointsToRounds; ++Round) {
     bool Changed = false;
     for (const CFGBlock *B : G)
       for (const CFGElement &El : *B)
         if (auto S = El.getAs<CFGStmt>())
           pointsToStmt(S->getStmt(), Changed);
     if (!Changed)
-      break;
+      return true;
   }
+  return false;
 }
 
 } // namespace detail

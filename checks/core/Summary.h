@@ -122,7 +122,7 @@ inline std::string fingerprintIdentity(const std::string &USR) {
 /// Bumped whenever the per-function analysis changes what summaries say, so
 /// that cached summaries made by an older analysis are not reused (part of
 /// every cache entry's command hash).
-constexpr int AnalysisRevision = 9;
+constexpr int AnalysisRevision = 10;
 
 struct CallSite {
   std::string CalleeUSR;

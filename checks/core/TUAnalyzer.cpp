@@ -131,10 +131,11 @@ private:
 
 } // namespace
 
-void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol,
-                            TUSummary &Out, std::vector<RunError> &Errors,
-                            std::map<std::string, ExternalCallee> *Callees) {
-  TUContext TU(Ctx, Pol, Out);
+void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol, TUSummary &Out,
+                            std::vector<RunError> &Errors,
+                            std::map<std::string, ExternalCallee> *Callees,
+                            const AnalyzerOptions &Opts) {
+  TUContext TU(Ctx, Pol, Out, Opts);
   const SourceManager &SM = Ctx.getSourceManager();
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     Out.MainFile = TU.posOf(SM.getLocForStartOfFile(SM.getMainFileID())).File;

@@ -9,6 +9,7 @@
 #ifndef PURPOSE_CORE_TUANALYZER_H
 #define PURPOSE_CORE_TUANALYZER_H
 
+#include "AnalyzerOptions.h"
 #include "Policy.h"
 #include "Summary.h"
 #include "clang/AST/ASTContext.h"
@@ -23,14 +24,17 @@ struct ExternalCallee {
   SourcePos Decl;   ///< Its first declaration.
 };
 
-/// Analyzes every function defined in \p Ctx's TU into \p Out. A function
-/// whose analysis ran out of budget is named in \p Errors. With \p Callees,
-/// also lists the TU's external callees by USR (for front ends that see one
-/// TU and must say when another TU's summary is missing).
+/// Analyzes every function defined in \p Ctx's TU into \p Out, within the
+/// budgets \p Opts. A function that could not be analyzed in full (a budget
+/// ran out, or Clang has no CFG for it) is named in \p Errors and has no
+/// summary: the TU's summaries are then incomplete. With \p Callees, also
+/// lists the TU's external callees by USR (for front ends that see one TU
+/// and must say when another TU's summary is missing).
 void analyzeTranslationUnit(
     clang::ASTContext &Ctx, const Policy &Pol, TUSummary &Out,
     std::vector<RunError> &Errors,
-    std::map<std::string, ExternalCallee> *Callees = nullptr);
+    std::map<std::string, ExternalCallee> *Callees = nullptr,
+    const AnalyzerOptions &Opts = AnalyzerOptions());
 
 /// True for a declaration located in a system header: library code, which
 /// the analysis models at its calls and never reads the body of. False for

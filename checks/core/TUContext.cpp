@@ -17,8 +17,9 @@ using namespace clang;
 
 namespace purpose {
 
-TUContext::TUContext(ASTContext &Ctx, const Policy &Pol, TUSummary &Out)
-    : Ctx(Ctx), Pol(Pol), Out(Out) {}
+TUContext::TUContext(ASTContext &Ctx, const Policy &Pol, TUSummary &Out,
+                     const AnalyzerOptions &Opts)
+    : Ctx(Ctx), Pol(Pol), Out(Out), Opts(Opts) {}
 
 static std::string templateArgsSuffix(ASTContext &Ctx,
                                       llvm::ArrayRef<TemplateArgument> Args) {
@@ -377,6 +378,16 @@ std::string TUContext::paramOrigin(const FunctionDecl *FD, unsigned I) {
   return Key;
 }
 
+/// One search of the records a type holds: the least depth at which each
+/// record type was looked into (a type met again no shallower is not looked
+/// into twice), and the types that the budget left unexplored.
+struct TUContext::HeldWalk {
+  explicit HeldWalk(llvm::SmallVectorImpl<std::string> &Out) : Out(Out) {}
+  llvm::SmallVectorImpl<std::string> &Out;
+  llvm::DenseMap<const Type *, unsigned> Depths;
+  llvm::SmallVector<QualType, 1> Cut;
+};
+
 void TUContext::heldRecords(QualType T, llvm::SmallVectorImpl<std::string> &Out,
                             bool ThroughIndirection) {
   if (T.isNull())
@@ -389,12 +400,13 @@ void TUContext::heldRecords(QualType T, llvm::SmallVectorImpl<std::string> &Out,
       else
         T = T->getPointeeType();
     }
-  collectHeld(T, Out, 0);
+  HeldWalk W(Out);
+  collectHeld(T, W, 0);
+  endWalk(W);
 }
 
-void TUContext::collectHeld(QualType T, llvm::SmallVectorImpl<std::string> &Out,
-                            unsigned Depth) {
-  if (Depth > 8 || T.isNull())
+void TUContext::collectHeld(QualType T, HeldWalk &W, unsigned Depth) {
+  if (T.isNull())
     return;
   T = T.getCanonicalType();
   while (const auto *AT = T->getAsArrayTypeUnsafe())
@@ -402,12 +414,22 @@ void TUContext::collectHeld(QualType T, llvm::SmallVectorImpl<std::string> &Out,
   const auto *RD = T->getAsCXXRecordDecl();
   if (!RD)
     return;
+  // Only a record can hold one: a scalar this deep loses nothing.
+  if (Depth > Opts.MaxHeldTypeDepth) {
+    W.Cut.push_back(T);
+    return;
+  }
+  // `std::map<K, V>` names K and V again in its comparator and allocator.
+  auto [It, New] = W.Depths.try_emplace(T.getTypePtr(), Depth);
+  if (!New && It->second <= Depth)
+    return;
+  It->second = Depth;
   if (isUserRecord(RD)) {
     std::string USR = usrOf(RD);
     if (USR.empty())
       return;
-    if (llvm::find(Out, USR) == Out.end())
-      Out.push_back(USR);
+    if (llvm::find(W.Out, USR) == W.Out.end())
+      W.Out.push_back(USR);
     registerRecord(RD);
     return;
   }
@@ -416,12 +438,26 @@ void TUContext::collectHeld(QualType T, llvm::SmallVectorImpl<std::string> &Out,
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
     for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
       if (A.getKind() == TemplateArgument::Type)
-        collectHeld(A.getAsType(), Out, Depth + 1);
+        collectHeld(A.getAsType(), W, Depth + 1);
       else if (A.getKind() == TemplateArgument::Pack)
         for (const TemplateArgument &P : A.pack_elements())
           if (P.getKind() == TemplateArgument::Type)
-            collectHeld(P.getAsType(), Out, Depth + 1);
+            collectHeld(P.getAsType(), W, Depth + 1);
     }
+}
+
+void TUContext::endWalk(const HeldWalk &W) {
+  // A type cut short on one path but looked into on a shallower one lost
+  // nothing.
+  for (QualType T : W.Cut)
+    if (!W.Depths.count(T.getTypePtr()) && HeldTypeCut.empty())
+      HeldTypeCut = T.getAsString(Ctx.getPrintingPolicy());
+}
+
+std::string TUContext::takeHeldTypeCut() {
+  std::string Cut = std::move(HeldTypeCut);
+  HeldTypeCut.clear();
+  return Cut;
 }
 
 void TUContext::registerRecord(const CXXRecordDecl *RD) {
@@ -436,16 +472,18 @@ void TUContext::registerRecord(const CXXRecordDecl *RD) {
   Info.Name = qualifiedName(RD);
   llvm::SmallVector<std::string, 8> Nested;
   if (RD->hasDefinition()) {
+    HeldWalk W(Nested);
     for (const FieldDecl *F : RD->fields()) {
       // Raw-pointer and reference members are not followed: neither what
       // they point to nor what was stored in them is part of the object.
       if (F->getType()->isPointerType() || F->getType()->isReferenceType())
         continue;
       Info.Fields.push_back(usrOf(F));
-      collectHeld(F->getType(), Nested, 1);
+      collectHeld(F->getType(), W, 1);
     }
     for (const CXXBaseSpecifier &B : RD->bases())
-      collectHeld(B.getType(), Nested, 1);
+      collectHeld(B.getType(), W, 1);
+    endWalk(W);
   }
   Info.Nested.assign(Nested.begin(), Nested.end());
   Out.Types[USR] = std::move(Info);

@@ -132,7 +132,9 @@ public:
       WallTime Began = std::chrono::system_clock::now();
       analyzeTU(*R.DB, Job, R.Pol, T);
       Clock::time_point T2 = Clock::now();
-      if (!T.Failed && !R.Caches.empty()) {
+      // A TU with errors has incomplete summaries: analyzed again next time,
+      // it reports them again.
+      if (!T.Failed && T.Errors.empty() && !R.Caches.empty()) {
         Checker.recordAnalyzed(T.Summary.Inputs.Files, Began);
         if (llvm::Error E =
                 R.Caches.front().store(T.Summary, &Checksums[I])) {
@@ -203,7 +205,8 @@ private:
             R.MakeFS ? R.MakeFS() : nullptr,
             R.SourceRoot,
             {O.ExtraArgsBefore.begin(), O.ExtraArgsBefore.end()},
-            {O.ExtraArgs.begin(), O.ExtraArgs.end()}};
+            {O.ExtraArgs.begin(), O.ExtraArgs.end()},
+            R.Analyzer};
   }
 
   /// Takes into \p T the first entry of the caches for Files[I] made with

@@ -62,7 +62,10 @@ std::string keptResultKey(const Run &R) {
     S += "file " + absolutePath(F) + "\n";
   S += "budgets " + std::to_string(R.Solver.MaxSummaryRounds) + " " +
        std::to_string(R.Solver.MaxIndirectRounds) + " " +
-       std::to_string(R.Solver.MaxTraceDepth) + "\n";
+       std::to_string(R.Solver.MaxTraceDepth) + " " +
+       std::to_string(R.Analyzer.MaxVisitsPerBlock) + " " +
+       std::to_string(R.Analyzer.MaxPointsToRounds) + " " +
+       std::to_string(R.Analyzer.MaxHeldTypeDepth) + "\n";
   for (const std::string &A : R.O.ExtraArgsBefore)
     S += "before:" + A + "\x1f";
   for (const std::string &A : R.O.ExtraArgs)

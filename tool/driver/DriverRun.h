@@ -103,6 +103,10 @@ struct Options {
       "solver-budget", cl::Hidden,
       cl::desc("NAME=N: set a budget of the whole-program solve "
                "(summary-rounds, indirect-rounds, trace-depth), for tests")};
+  cl::list<std::string> AnalyzerBudgets{
+      "analyzer-budget", cl::Hidden,
+      cl::desc("NAME=N: set a budget of the function analysis "
+               "(block-visits, points-to-rounds, held-type-depth), for tests")};
   cl::opt<bool> DumpSummaries{"dump-summaries", cl::Hidden,
                               cl::desc("Print every function summary")};
   /// --color=auto|always|never. LLVM registers its own boolean "color", so
@@ -126,6 +130,7 @@ struct Run {
   ReportFormat Format = ReportFormat::Text;
   InventoryFormat InvFormat = InventoryFormat::Text;
   SolverOptions Solver;
+  AnalyzerOptions Analyzer;
   std::optional<DeclaredMap> Declared; ///< --check's file.
   size_t Undeclared = 0;               ///< Pairs that Declared does not cover.
 

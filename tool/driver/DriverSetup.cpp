@@ -84,6 +84,21 @@ bool parseSolverBudgets(Run &R) {
   return true;
 }
 
+/// --analyzer-budget NAME=N, each into its field of R.Analyzer.
+bool parseAnalyzerBudgets(Run &R) {
+  for (llvm::StringRef B : R.O.AnalyzerBudgets) {
+    auto [Name, Value] = B.split('=');
+    unsigned *Field = analyzerBudget(R.Analyzer, Name);
+    if (!Field || Value.getAsInteger(10, *Field)) {
+      printError("--analyzer-budget must be block-visits=N, "
+                 "points-to-rounds=N or held-type-depth=N, not '" +
+                 B.str() + "'");
+      return false;
+    }
+  }
+  return true;
+}
+
 /// --shard K/N.
 bool parseShard(Run &R) {
   Options &O = R.O;
@@ -140,7 +155,7 @@ bool loadVfsOverlay(Run &R) {
 } // namespace
 
 bool parseRunOptions(Run &R) {
-  if (!parseFormats(R) || !parseSolverBudgets(R))
+  if (!parseFormats(R) || !parseSolverBudgets(R) || !parseAnalyzerBudgets(R))
     return false;
   Options &O = R.O;
   if (O.Color != "auto" && O.Color != "always" && O.Color != "never") {

@@ -115,9 +115,9 @@ private:
 
 class Consumer : public ASTConsumer {
 public:
-  Consumer(const Policy &Pol, TUResult &R, std::set<std::string> &Absent,
-           std::set<std::string> &Probed)
-      : Pol(Pol), R(R), Absent(Absent), Probed(Probed) {}
+  Consumer(const Policy &Pol, const AnalyzerOptions &Opts, TUResult &R,
+           std::set<std::string> &Absent, std::set<std::string> &Probed)
+      : Pol(Pol), Opts(Opts), R(R), Absent(Absent), Probed(Probed) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     R.Times.ParseEnd = R.Times.SummaryEnd = std::chrono::steady_clock::now();
@@ -127,7 +127,7 @@ public:
       R.Failed = true;
       return;
     }
-    analyzeTranslationUnit(Ctx, Pol, R.Summary, R.Errors);
+    analyzeTranslationUnit(Ctx, Pol, R.Summary, R.Errors, nullptr, Opts);
     // Every file the TU read, with a digest of what was parsed.
     SourceManager &SM = Ctx.getSourceManager();
     std::map<std::string, std::string> Files;
@@ -167,6 +167,7 @@ public:
 
 private:
   const Policy &Pol;
+  const AnalyzerOptions &Opts;
   TUResult &R;
   std::set<std::string> &Absent;
   std::set<std::string> &Probed;
@@ -174,18 +175,20 @@ private:
 
 class Action : public ASTFrontendAction {
 public:
-  Action(const Policy &Pol, TUResult &R) : Pol(Pol), R(R) {}
+  Action(const Policy &Pol, const AnalyzerOptions &Opts, TUResult &R)
+      : Pol(Pol), Opts(Opts), R(R) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     // Asks the consumer (shouldSkipFunctionBody) for each body.
     CI.getFrontendOpts().SkipFunctionBodies = true;
     CI.getPreprocessor().addPPCallbacks(
         std::make_unique<IncludeRecorder>(CI.getPreprocessor(), Absent, Probed));
-    return std::make_unique<Consumer>(Pol, R, Absent, Probed);
+    return std::make_unique<Consumer>(Pol, Opts, R, Absent, Probed);
   }
 
 private:
   const Policy &Pol;
+  const AnalyzerOptions &Opts;
   TUResult &R;
   std::set<std::string> Absent;
   std::set<std::string> Probed;
@@ -193,13 +196,15 @@ private:
 
 class Factory : public FrontendActionFactory {
 public:
-  Factory(const Policy &Pol, TUResult &R) : Pol(Pol), R(R) {}
+  Factory(const Policy &Pol, const AnalyzerOptions &Opts, TUResult &R)
+      : Pol(Pol), Opts(Opts), R(R) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Pol, R);
+    return std::make_unique<Action>(Pol, Opts, R);
   }
 
 private:
   const Policy &Pol;
+  const AnalyzerOptions &Opts;
   TUResult &R;
 };
 
@@ -272,37 +277,54 @@ std::string commandHash(const CompilationDatabase &DB, const TUJob &Job,
     S += "before:" + A + "\x1f";
   for (const std::string &A : Job.ExtraArgs)
     S += "after:" + A + "\x1f";
+  // Only budgets that differ from the defaults: the keys of caches made with
+  // the defaults stay what they were.
+  std::string Budgets = nonDefaultBudgets(Job.Analyzer);
+  if (!Budgets.empty())
+    S += "\nbudgets:" + Budgets;
   return contentDigest(S);
 }
 
-void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
-               const Policy &Pol, TUResult &R) {
-  using Clock = std::chrono::steady_clock;
-  auto ThreadCpu = [] {
-    struct timespec T;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &T);
-    return double(T.tv_sec) + double(T.tv_nsec) / 1e9;
-  };
-  double CpuBegan = ThreadCpu();
-  Clock::time_point Began = Clock::now();
-  R.Times.ParseEnd = R.Times.SummaryEnd = Clock::time_point();
-  auto Account = llvm::make_scope_exit([&] {
+namespace {
+
+/// Fills in R.Times when it goes out of scope: the wall time of the parse,
+/// of the summaries and of the rest (from the consumer's ParseEnd and
+/// SummaryEnd), and the thread's CPU time.
+class TUTimer {
+public:
+  explicit TUTimer(TUTimes &Times)
+      : T(Times), CpuBegan(threadCpu()), Began(Clock::now()) {
+    T.ParseEnd = T.SummaryEnd = Clock::time_point();
+  }
+  ~TUTimer() {
     auto Secs = [](Clock::duration D) {
       return std::chrono::duration<double>(D).count();
     };
     Clock::time_point End = Clock::now();
-    if (R.Times.ParseEnd == Clock::time_point()) // Clang never got that far.
-      R.Times.ParseEnd = R.Times.SummaryEnd = End;
-    R.Times.Parse = Secs(R.Times.ParseEnd - Began);
-    R.Times.Summarize = Secs(R.Times.SummaryEnd - R.Times.ParseEnd);
-    R.Times.Rest = Secs(End - R.Times.SummaryEnd);
-    R.Times.Cpu = ThreadCpu() - CpuBegan;
-  });
-  ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
-                 // Not getRealFileSystem(): ClangTool sets the working
-                 // directory of its file system to each command's, and the
-                 // real one's is the process's, shared by every thread.
-                 Job.FS ? Job.FS : llvm::vfs::createPhysicalFileSystem());
+    if (T.ParseEnd == Clock::time_point()) // Clang never got that far.
+      T.ParseEnd = T.SummaryEnd = End;
+    T.Parse = Secs(T.ParseEnd - Began);
+    T.Summarize = Secs(T.SummaryEnd - T.ParseEnd);
+    T.Rest = Secs(End - T.SummaryEnd);
+    T.Cpu = threadCpu() - CpuBegan;
+  }
+
+private:
+  using Clock = std::chrono::steady_clock;
+  static double threadCpu() {
+    struct timespec TS;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &TS);
+    return double(TS.tv_sec) + double(TS.tv_nsec) / 1e9;
+  }
+  TUTimes &T;
+  double CpuBegan;
+  Clock::time_point Began;
+};
+
+/// The compile command as analyzeTU runs it: syntax only, without output
+/// and dependency files or flags Clang does not know, Clang's resource
+/// directory, the extra arguments, and no warnings.
+void adjustArguments(ClangTool &Tool, const TUJob &Job, TUResult &R) {
   Tool.clearArgumentsAdjusters();
   Tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
   Tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
@@ -320,20 +342,16 @@ void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
   After.push_back("-w");
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
-  llvm::raw_string_ostream DiagOS(R.Diagnostics);
-  compat::PrinterDiagnosticOptions DiagOpts;
-  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.forPrinter());
-  Tool.setDiagnosticConsumer(&Printer);
-  Tool.setPrintErrorMessage(false);
-  Factory F(Pol, R);
-  if (Tool.run(&F) != 0)
-    R.Failed = true;
-  R.Summary.Inputs.CommandHash = commandHash(DB, Job, Pol, Job.SourceRoot);
-  // Include directories that do not exist are dropped by Clang, so the
-  // include recorder never sees them; if one appears, it may shadow headers.
-  std::set<std::string> Absent(R.Summary.Inputs.AbsentShadows.begin(),
-                               R.Summary.Inputs.AbsentShadows.end());
-  for (const CompileCommand &C : DB.getCompileCommands(Job.File)) {
+}
+
+/// Adds to \p Inputs' absent shadows the include directories of the TU's
+/// compile commands that do not exist: Clang drops them, so the include
+/// recorder never sees them, but if one appears it may shadow headers.
+void noteMissingIncludeDirs(const CompilationDatabase &DB,
+                            const std::string &File, TUInputs &Inputs) {
+  std::set<std::string> Absent(Inputs.AbsentShadows.begin(),
+                               Inputs.AbsentShadows.end());
+  for (const CompileCommand &C : DB.getCompileCommands(File)) {
     const std::vector<std::string> &A = C.CommandLine;
     for (size_t I = 0; I < A.size(); ++I) {
       llvm::StringRef Arg = A[I], Dir;
@@ -353,7 +371,30 @@ void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
         Absent.insert(normalized(P));
     }
   }
-  R.Summary.Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
+  Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
+}
+
+} // namespace
+
+void analyzeTU(const CompilationDatabase &DB, const TUJob &Job,
+               const Policy &Pol, TUResult &R) {
+  TUTimer Timer(R.Times);
+  ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
+                 // Not getRealFileSystem(): ClangTool sets the working
+                 // directory of its file system to each command's, and the
+                 // real one's is the process's, shared by every thread.
+                 Job.FS ? Job.FS : llvm::vfs::createPhysicalFileSystem());
+  adjustArguments(Tool, Job, R);
+  llvm::raw_string_ostream DiagOS(R.Diagnostics);
+  compat::PrinterDiagnosticOptions DiagOpts;
+  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.forPrinter());
+  Tool.setDiagnosticConsumer(&Printer);
+  Tool.setPrintErrorMessage(false);
+  Factory F(Pol, Job.Analyzer, R);
+  if (Tool.run(&F) != 0)
+    R.Failed = true;
+  R.Summary.Inputs.CommandHash = commandHash(DB, Job, Pol, Job.SourceRoot);
+  noteMissingIncludeDirs(DB, Job.File, R.Summary.Inputs);
   if (R.Summary.MainFile.empty()) {
     llvm::SmallString<256> S(Job.File);
     llvm::sys::fs::make_absolute(S);

@@ -8,6 +8,7 @@
 #ifndef PURPOSE_TOOL_TUANALYSIS_H
 #define PURPOSE_TOOL_TUANALYSIS_H
 
+#include "AnalyzerOptions.h"
 #include "Policy.h"
 #include "Summary.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -27,6 +28,7 @@ struct TUJob {
   std::string SourceRoot; ///< For commandHash.
   std::vector<std::string> ExtraArgsBefore;
   std::vector<std::string> ExtraArgs;
+  AnalyzerOptions Analyzer; ///< The budgets of the function analysis.
 };
 
 /// Where analyzeTU spent its time (--timings), in seconds.
@@ -56,7 +58,8 @@ std::vector<std::string> dropUnknownFlags(const std::vector<std::string> &Args,
                                           std::set<std::string> &Dropped);
 
 /// The hash of everything but file contents that a TU's summary depends on:
-/// its compile commands, the extra arguments, the policy and the tool version.
+/// its compile commands, the extra arguments, the policy, the tool version
+/// and the analyzer's budgets where they are not the defaults.
 /// Paths under \p SourceRoot are hashed relative to it, so that caches made
 /// in different checkouts of one project match.
 std::string commandHash(const clang::tooling::CompilationDatabase &DB,
@@ -64,7 +67,9 @@ std::string commandHash(const clang::tooling::CompilationDatabase &DB,
                         llvm::StringRef SourceRoot);
 
 /// Parses and analyzes \p Job. Never throws; a TU that does not parse is
-/// marked Failed with Clang's diagnostics.
+/// marked Failed with Clang's diagnostics. A function that could not be
+/// analyzed in full is named in R.Errors: the summaries are then incomplete
+/// and must not be cached.
 void analyzeTU(const clang::tooling::CompilationDatabase &DB, const TUJob &Job,
                const Policy &Pol, TUResult &R);
 
