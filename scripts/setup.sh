@@ -43,7 +43,7 @@ PACKAGES=(
 # SARIF multitool is a .NET program that needs ICU (or invariant globalization);
 # the fides test reads YAML with Debian's Python when the test Python cannot;
 # scripts/bench/scale_bench.py draws its plot with matplotlib.
-TEST_PACKAGES=(chromium libicu72 python3-yaml python3-matplotlib)
+TEST_PACKAGES=(chromium libicu72 python3-yaml python3-matplotlib clang-format-19)
 
 stage_start=0
 stage() {
@@ -121,7 +121,7 @@ stage_done
 if [[ "${PURPOSE_SKIP_TEST_TOOLS:-0}" != 1 ]]; then
   stage "test tools"
   install_packages "${TEST_PACKAGES[@]}" ||
-    echo "setup: warning: without ${TEST_PACKAGES[*]}, the report tests fail" >&2
+    echo "setup: warning: without ${TEST_PACKAGES[*]}, the report and style tests fail" >&2
   install_sarif_multitool
   stage_done
 fi

@@ -21,3 +21,18 @@ endif()
 # fixture builds them), with two clang-tidy processes at a time.
 set_tests_properties(style/function-size PROPERTIES LABELS style TIMEOUT 1800
   PROCESSORS 2 FIXTURES_REQUIRED purpose-tool)
+
+# The format of the same sources (.clang-format: LLVM's), by clang-format-19,
+# which scripts/setup.sh installs with the test packages.
+find_program(PURPOSE_CLANG_FORMAT NAMES clang-format-19
+  HINTS ${LLVM_TOOLS_BINARY_DIR} /usr/lib/llvm-19/bin)
+if(PURPOSE_CLANG_FORMAT)
+  add_test(NAME style/format
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/format_test.py
+            --clang-format ${PURPOSE_CLANG_FORMAT} --repo ${CMAKE_SOURCE_DIR})
+else()
+  add_test(NAME style/format
+    COMMAND ${Python3_EXECUTABLE} -c
+            "raise SystemExit('clang-format-19 not found: run scripts/setup.sh')")
+endif()
+set_tests_properties(style/format PROPERTIES LABELS style TIMEOUT 300)

@@ -139,7 +139,8 @@ void checkAttribute(const Decl *D, const AnnotateAttr *A,
         "; it applies to " + AppliesTo);
 }
 
-void checkConflict(const Decl *D, llvm::SmallVectorImpl<AnnotationMistake> &Out) {
+void checkConflict(const Decl *D,
+                   llvm::SmallVectorImpl<AnnotationMistake> &Out) {
   const AnnotateAttr *Limited = nullptr, *Use = nullptr;
   for (const AnnotateAttr *A : D->specific_attrs<AnnotateAttr>()) {
     AnnotationKind K = kindOf(A->getAnnotation());

@@ -11,8 +11,8 @@
 #include "FunctionAnalyzer.h"
 #include "AnalyzerImpl.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/SetVector.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SetVector.h"
 #include <algorithm>
 #include <set>
 

@@ -46,9 +46,9 @@ Inventory buildInventory(const std::vector<const TUSummary *> &TUs,
       if (Old.SinkPurpose != F.SinkPurpose)
         continue;
       auto rank = [](const Finding &X) {
-        return X.Kind == FindingKind::Violation
-                   ? 0
-                   : X.Kind == FindingKind::Suppressed ? 1 : 2;
+        return X.Kind == FindingKind::Violation    ? 0
+               : X.Kind == FindingKind::Suppressed ? 1
+                                                   : 2;
       };
       if (std::make_tuple(rank(F), F.Trace.size()) <
           std::make_tuple(rank(Old), Old.Trace.size()))

@@ -28,9 +28,9 @@ struct Inventory {
     std::vector<Finding> Reaches;
   };
   struct Use {
-    std::string Name;    ///< The sink function.
+    std::string Name; ///< The sink function.
     std::string Purpose;
-    int Param = -1;      ///< -1: every argument and the object.
+    int Param = -1; ///< -1: every argument and the object.
     SourcePos Pos;
   };
   struct Declassifier {

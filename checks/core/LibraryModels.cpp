@@ -233,11 +233,13 @@ bool isSecretStore(const FunctionDecl *FD) {
   if (isa<CXXMethodDecl>(FD))
     return false;
   llvm::StringRef N = plainName(FD);
-  return N == "secret_password_store_sync" || N == "secret_password_storev_sync" ||
+  return N == "secret_password_store_sync" ||
+         N == "secret_password_storev_sync" ||
          N == "secret_password_store_binary_sync" ||
          N == "secret_password_storev_binary_sync" ||
          N == "secret_password_store_finish" ||
-         N == "secret_password_clear_sync" || N == "secret_password_clearv_sync";
+         N == "secret_password_clear_sync" ||
+         N == "secret_password_clearv_sync";
 }
 
 bool always(const FunctionDecl *) { return true; }
@@ -277,8 +279,7 @@ const LibraryModel Models[] = {
      "an arena or allocator is where memory comes from, not data: passing it "
      "to Mutable(arena) must not carry the whole message into one field",
      isArenaHandle},
-    {"KDE's KConfigBase::group, KConfigGroup::group",
-     LibraryEffect::Handle,
+    {"KDE's KConfigBase::group, KConfigGroup::group", LibraryEffect::Handle,
      "a configuration group is a view of the configuration file selected by "
      "its name: what is read from it is configuration, not the name (an "
      "address format looked up by a contact's country)",

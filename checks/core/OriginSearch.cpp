@@ -33,7 +33,7 @@ int SummaryUnfolding::declassifierSite(int E, unsigned Depth) {
 }
 
 bool followFromOrigin(const ProgramGraph &G, const PathState &From,
-                             const Edge &E, PathState &To) {
+                      const Edge &E, PathState &To) {
   if (E.Kind == EdgeKind::Return && From.InCallee)
     return false;
   if (E.Kind == EdgeKind::CallIn)

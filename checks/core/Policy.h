@@ -1,4 +1,4 @@
-//===- Policy.h - Sources, sinks and declassifiers from policy files -*- C++ -*-===//
+//===- Policy.h - Sources, sinks and declassifiers of policies --*- C++ -*-===//
 //
 // The in-memory form of the policy files of INTERFACE.md section 3. The JSON
 // loader lives in checks/io (PolicyLoader); this layer knows nothing of JSON.
@@ -38,7 +38,8 @@ struct SourceRule {
 
 struct SinkRule {
   std::string Pattern;
-  std::optional<int> Param; ///< 0-based; the object of a member call not counted.
+  /// 0-based; the object of a member call is not counted.
+  std::optional<int> Param;
   std::string Purpose;
   PolicyPos Pos;
 };

@@ -35,11 +35,12 @@ bool purposeWithin(llvm::StringRef Use, llvm::StringRef Limit) {
 }
 
 bool useAllowed(llvm::StringRef Use, const std::vector<std::string> &Limits) {
-  return llvm::any_of(Limits,
-                      [&](const std::string &L) { return purposeWithin(Use, L); });
+  return llvm::any_of(
+      Limits, [&](const std::string &L) { return purposeWithin(Use, L); });
 }
 
-llvm::Expected<std::vector<std::string>> parsePurposeList(llvm::StringRef Text) {
+llvm::Expected<std::vector<std::string>>
+parsePurposeList(llvm::StringRef Text) {
   std::vector<std::string> Out;
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Text.split(Parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/true);

@@ -9,10 +9,10 @@
 // bound context-sensitively, as in IFDS: phase 1 computes, per function, which
 // parameters reach its return value and out-parameters (a worklist fixpoint
 // over the call graph that re-queues callers only when a summary grew, within
-// SolverOptions::MaxSummaryRounds per function); phase 2 searches from each origin, entering
-// callees through their parameters and leaving them only through the summary
-// edges of the call site that entered them, or through any call site when the
-// data was read inside the callee.
+// SolverOptions::MaxSummaryRounds per function); phase 2 searches from each
+// origin, entering callees through their parameters and leaving them only
+// through the summary edges of the call site that entered them, or through any
+// call site when the data was read inside the callee.
 //
 // The solve keeps finding flows apart from diagnosing them:
 // ProgramGraph.h (declarations, nodes, edges; calls are bound in

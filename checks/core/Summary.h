@@ -132,9 +132,10 @@ struct CallSite {
   /// Through a function pointer, member pointer or std::function: the
   /// callees are the functions whose values reach argument CalleeIndex.
   bool Indirect = false;
-  bool HasObject = false; ///< A member call (argument ObjectIndex exists).
+  bool HasObject = false;     ///< A member call (argument ObjectIndex exists).
   bool ObjectMutable = false; ///< Library rule: taint may flow into the object.
-  bool ReturnsTruth = false;  ///< Returns bool: the library rule carries nothing.
+  /// Returns bool: the library rule carries nothing.
+  bool ReturnsTruth = false;
   unsigned NumArgs = 0;
   /// Library rule: argument i binds to a non-template T& or T* parameter.
   std::vector<bool> OutArg;
@@ -164,7 +165,8 @@ struct FunctionSummary {
 /// Annotations and policy entries of one declaration.
 struct DeclInfo {
   enum KindTy : uint8_t { Function, Field, Global, Param } Kind = Function;
-  std::string Name; ///< Fully qualified; parameters: function name + "::" + name.
+  /// Fully qualified; parameters: function name + "::" + name.
+  std::string Name;
   SourcePos Pos;
   std::vector<std::string> Limited; ///< PURPOSE_LIMITED / policy source.
   std::string Use;                  ///< PURPOSE_USE on the function.

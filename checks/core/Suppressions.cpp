@@ -98,8 +98,8 @@ void applySuppressions(
     Report &R, llvm::function_ref<bool(llvm::StringRef, std::string &)> Read,
     std::vector<Suppression> &Unjustified) {
   std::map<std::string, std::vector<Suppression>> ByFile;
-  auto suppressionsOf = [&](const std::string &F)
-      -> const std::vector<Suppression> & {
+  auto suppressionsOf =
+      [&](const std::string &F) -> const std::vector<Suppression> & {
     auto It = ByFile.find(F);
     if (It != ByFile.end())
       return It->second;

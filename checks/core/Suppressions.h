@@ -31,8 +31,7 @@ std::vector<Suppression> findSuppressions(llvm::StringRef File,
 /// without a reason that suppresses a violation is appended to \p Unjustified
 /// (once per violation it suppresses).
 void applySuppressions(
-    Report &R,
-    llvm::function_ref<bool(llvm::StringRef, std::string &)> Read,
+    Report &R, llvm::function_ref<bool(llvm::StringRef, std::string &)> Read,
     std::vector<Suppression> &Unjustified);
 
 } // namespace purpose

@@ -33,7 +33,8 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
-        !FD->isInvalidDecl() && (!FD->isDefaulted() || runsMemberInitializers(FD)) &&
+        !FD->isInvalidDecl() &&
+        (!FD->isDefaulted() || runsMemberInitializers(FD)) &&
         !TU.isLibrary(FD) && Seen.insert(FD).second)
       Functions.push_back(FD);
     noteAnnotated(FD);
@@ -96,8 +97,8 @@ public:
 private:
   void noteCallee(const FunctionDecl *FD) {
     if (!FD || FD->isDefined() || FD->isPureVirtual() ||
-        FD->isDependentContext() || FD->isImplicit() ||
-        TU.isLibrary(FD) || FD->getBuiltinID())
+        FD->isDependentContext() || FD->isImplicit() || TU.isLibrary(FD) ||
+        FD->getBuiltinID())
       return;
     std::string USR = TU.usrOf(FD);
     if (!USR.empty() && !Callees->count(USR))
@@ -113,7 +114,8 @@ private:
       Has |= A->getAnnotation().starts_with("purpose_");
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       for (unsigned I = 0; I < FD->getNumParams(); ++I)
-        for (const auto *A : FD->getParamDecl(I)->specific_attrs<AnnotateAttr>())
+        for (const auto *A :
+             FD->getParamDecl(I)->specific_attrs<AnnotateAttr>())
           if (A->getAnnotation().starts_with("purpose_limited")) {
             TU.paramOrigin(FD, I);
           } else if (A->getAnnotation().starts_with("purpose_")) {
@@ -169,13 +171,13 @@ void analyzeTranslationUnit(ASTContext &Ctx, const Policy &Pol, TUSummary &Out,
   // that suppress a finding.
   if (std::optional<llvm::StringRef> Text =
           SM.getBufferDataOrNone(SM.getMainFileID()))
-    for (const Suppression &S :
-         unjustifiedSuppressions(Out.MainFile, *Text,
-                                 UnjustifiedKind::NamingPurposeCheck))
+    for (const Suppression &S : unjustifiedSuppressions(
+             Out.MainFile, *Text, UnjustifiedKind::NamingPurposeCheck))
       Out.AnnotationFindings.push_back({S.Pos, UnjustifiedSuppressionMessage});
   auto Key = [](const TraceStep &S) { return std::tie(S.Pos, S.Message); };
-  llvm::sort(Out.AnnotationFindings,
-             [&](const TraceStep &A, const TraceStep &B) { return Key(A) < Key(B); });
+  llvm::sort(
+      Out.AnnotationFindings,
+      [&](const TraceStep &A, const TraceStep &B) { return Key(A) < Key(B); });
   Out.AnnotationFindings.erase(
       std::unique(Out.AnnotationFindings.begin(), Out.AnnotationFindings.end(),
                   [&](const TraceStep &A, const TraceStep &B) {

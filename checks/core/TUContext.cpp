@@ -53,8 +53,7 @@ std::string TUContext::usrOf(const Decl *D) {
     if (const auto *FD = dyn_cast<FunctionDecl>(D))
       if (const TemplateArgumentList *TA = FD->getTemplateSpecializationArgs())
         USR += templateArgsSuffix(Ctx, TA->asArray());
-    for (const DeclContext *DC = D->getDeclContext(); DC;
-         DC = DC->getParent())
+    for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
       if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
         if (!isa<ClassTemplatePartialSpecializationDecl>(Spec) &&
             Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
@@ -96,8 +95,7 @@ std::string TUContext::qualifiedName(const NamedDecl *D) {
     return S;
   };
   Parts.push_back(nameOf(D));
-  for (const DeclContext *DC = D->getDeclContext(); DC;
-       DC = DC->getParent()) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline())
         continue;
@@ -141,7 +139,8 @@ bool isInLibraryHeader(const Decl *D) {
     return false;
   const SourceManager &SM = D->getASTContext().getSourceManager();
   SourceLocation E = SM.getExpansionLoc(Loc);
-  return SM.isInSystemHeader(E) || isUnderSystemIncludeTree(SM, SM.getFileID(E));
+  return SM.isInSystemHeader(E) ||
+         isUnderSystemIncludeTree(SM, SM.getFileID(E));
 }
 
 bool TUContext::isLibrary(const Decl *D) {
@@ -371,8 +370,8 @@ std::string TUContext::paramOrigin(const FunctionDecl *FD, unsigned I) {
   Info.Limited.erase(std::unique(Info.Limited.begin(), Info.Limited.end()),
                      Info.Limited.end());
   std::string Key = usrOf(FD) + "#p" + std::to_string(I);
-  Info.Name = qualifiedName(FD) + "::" +
-              (Named ? Named->getName().str() : "#" + std::to_string(I));
+  Info.Name = qualifiedName(FD) +
+              "::" + (Named ? Named->getName().str() : "#" + std::to_string(I));
   Info.Pos = posOf(Named ? Named->getLocation() : FD->getLocation());
   Out.Decls.emplace(Key, std::move(Info));
   return Key;

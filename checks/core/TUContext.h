@@ -1,4 +1,4 @@
-//===- TUContext.h - Per-translation-unit naming and annotations -*- C++ -*-===//
+//===- TUContext.h - Per-TU naming and annotations --------------*- C++ -*-===//
 //
 // Everything the function analysis asks about declarations of one TU: their
 // USRs and printed names, their annotations and policy entries (DeclInfo),

@@ -1,4 +1,4 @@
-//===- TaintLattice.h - The lattice of the intraprocedural analysis -*- C++ -*-===//
+//===- TaintLattice.h - The intraprocedural lattice -------------*- C++ -*-===//
 //
 // An element maps each label (Summary.h) to the shortest chain of trace steps
 // found for it; a missing label is bottom. A state maps each local storage

@@ -30,7 +30,8 @@ llvm::Error yamlError(llvm::StringRef File, const YAML::Mark &M,
                       const llvm::Twine &Msg) {
   std::string Pos = File.str();
   if (!M.is_null())
-    Pos += ":" + std::to_string(M.line + 1) + ":" + std::to_string(M.column + 1);
+    Pos +=
+        ":" + std::to_string(M.line + 1) + ":" + std::to_string(M.column + 1);
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  Pos + ": error: " + Msg.str());
 }
@@ -160,17 +161,16 @@ llvm::Expected<FidesMap> buildFidesMap(const Inventory &Inv,
       M.Uncategorised.push_back(&O);
   }
   if (!Unmapped.empty()) {
-    std::string Where =
-        ConfigFile.empty()
-            ? std::string("purpose-check: error: ")
-            : (Tax.Pos.File.empty() ? ConfigFile.str() + ":1:1"
-                                    : Tax.Pos.str()) +
-                  ": error: ";
+    std::string Where = ConfigFile.empty()
+                            ? std::string("purpose-check: error: ")
+                            : (Tax.Pos.File.empty() ? ConfigFile.str() + ":1:1"
+                                                    : Tax.Pos.str()) +
+                                  ": error: ";
     std::string Msg;
     for (const auto &[Purpose, F] : Unmapped)
       Msg += (Msg.empty() ? "" : "\n") + Where + "purpose '" + Purpose +
-             "' has no fideslang data use (it is reached by '" +
-             F->OriginName + "' at " + inventoryPosition(F->SinkPos, Inv.SourceRoot) +
+             "' has no fideslang data use (it is reached by '" + F->OriginName +
+             "' at " + inventoryPosition(F->SinkPos, Inv.SourceRoot) +
              "); map it, or a parent, under \"taxonomy\": {\"data_uses\": "
              "{...}}" +
              (ConfigFile.empty() ? " in .purpose-check.json" : "");
@@ -182,8 +182,8 @@ llvm::Expected<FidesMap> buildFidesMap(const Inventory &Inv,
 void writeFidesSystem(const FidesMap &M, llvm::raw_ostream &OS) {
   llvm::StringRef Root = M.Inv->SourceRoot;
   YAML::Emitter E;
-  E << YAML::BeginMap << YAML::Key << "system" << YAML::Value
-    << YAML::BeginSeq << YAML::BeginMap;
+  E << YAML::BeginMap << YAML::Key << "system" << YAML::Value << YAML::BeginSeq
+    << YAML::BeginMap;
   E << YAML::Key << "fides_key" << YAML::Value << M.SystemKey;
   E << YAML::Key << "name" << YAML::Value << M.SystemKey;
   E << YAML::Key << "description" << YAML::Value
@@ -217,9 +217,11 @@ void writeFidesSystem(const FidesMap &M, llvm::raw_ostream &OS) {
       E << YAML::Key << "declaration" << YAML::Value
         << inventoryPosition(Ev.Origin->Pos, Root);
       E << YAML::Key << "purpose" << YAML::Value << Ev.Flow->SinkPurpose;
-      E << YAML::Key << "status" << YAML::Value << inventoryStatus(Ev.Flow->Kind);
+      E << YAML::Key << "status" << YAML::Value
+        << inventoryStatus(Ev.Flow->Kind);
       E << YAML::Key << "sink" << YAML::Value << Ev.Flow->SinkName;
-      E << YAML::Key << "call" << YAML::Value << inventoryPosition(Ev.Flow->SinkPos, Root);
+      E << YAML::Key << "call" << YAML::Value
+        << inventoryPosition(Ev.Flow->SinkPos, Root);
       E << YAML::EndMap;
     }
     E << YAML::EndSeq;
@@ -232,11 +234,12 @@ void writeFidesSystem(const FidesMap &M, llvm::raw_ostream &OS) {
   for (const Inventory::Origin *O : M.Uncategorised) {
     E << YAML::BeginMap;
     E << YAML::Key << "origin" << YAML::Value << O->Name;
-    E << YAML::Key << "declaration" << YAML::Value << inventoryPosition(O->Pos, Root);
+    E << YAML::Key << "declaration" << YAML::Value
+      << inventoryPosition(O->Pos, Root);
     E << YAML::EndMap;
   }
   E << YAML::EndSeq;
-  E << YAML::EndMap;   // meta
+  E << YAML::EndMap; // meta
   E << YAML::EndMap << YAML::EndSeq << YAML::EndMap;
   OS << E.c_str() << "\n";
 }
@@ -251,9 +254,11 @@ bool DeclaredMap::covers(const FidesPair &P) const {
 llvm::Expected<DeclaredMap> loadDeclaredMap(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf)
-    return llvm::createStringError(
-        Buf.getError(), Path.str() + ": error: cannot read the declared data "
-                                     "map: " + Buf.getError().message());
+    return llvm::createStringError(Buf.getError(),
+                                   Path.str() +
+                                       ": error: cannot read the declared data "
+                                       "map: " +
+                                       Buf.getError().message());
   DeclaredMap D;
   D.File = Path.str();
   YAML::Node Root;
@@ -285,16 +290,19 @@ size_t writeUndeclared(const FidesMap &M, const DeclaredMap &D,
     OS << "undeclared: " << declarationName(P) << "\n";
     for (const FidesMap::Evidence &Ev : Flows) {
       const Finding &F = *Ev.Flow;
-      OS << "  " << Ev.Origin->Name << " (" << inventoryPosition(Ev.Origin->Pos, Root)
-         << ") is used for " << F.SinkPurpose << " by " << F.SinkName
-         << " at " << inventoryPosition(F.SinkPos, Root) << " [" << inventoryStatus(F.Kind)
-         << "]\n";
+      OS << "  " << Ev.Origin->Name << " ("
+         << inventoryPosition(Ev.Origin->Pos, Root) << ") is used for "
+         << F.SinkPurpose << " by " << F.SinkName << " at "
+         << inventoryPosition(F.SinkPos, Root) << " ["
+         << inventoryStatus(F.Kind) << "]\n";
       for (const TraceStep &S : F.Trace)
-        OS << "    " << inventoryPosition(S.Pos, Root) << ": " << S.Message << "\n";
+        OS << "    " << inventoryPosition(S.Pos, Root) << ": " << S.Message
+           << "\n";
     }
   }
   for (const Inventory::Origin *O : M.Uncategorised)
-    OS << "uncategorised: " << O->Name << " (" << inventoryPosition(O->Pos, Root)
+    OS << "uncategorised: " << O->Name << " ("
+       << inventoryPosition(O->Pos, Root)
        << ") reaches a use but has no data category; add "
           "PURPOSE_CATEGORY or a policy source's \"category\"\n";
   OS << M.Pairs.size() << " (data category, data use) pair"

@@ -82,7 +82,8 @@ TUSummary richSummary() {
                                     {"c:@N@acme@S@Account@FI@phone"},
                                     {"c:@N@acme@S@Address"}};
   S.PolicyParamFits = {{"/src/policy.json:4:5", true}};
-  S.AnnotationFindings = {{{"/src/account.h", 3, 1}, "malformed purpose 'Ads'"}};
+  S.AnnotationFindings = {
+      {{"/src/account.h", 3, 1}, "malformed purpose 'Ads'"}};
   return S;
 }
 
@@ -126,15 +127,14 @@ int main(int Argc, char **Argv) {
   TUSummary Outside;
   Outside.MainFile = "/elsewhere/main.cc";
   Outside.Inputs.Files = {{"/elsewhere/main.cc", "0000000000000001"}};
-  bool OK =
-      write(SummaryDir + "/empty.json",
-            serializeSummary(TUSummary(), "/src").Entry) &&
-      write(SummaryDir + "/rich.json",
-            serializeSummary(richSummary(), "/src").Entry) &&
-      write(SummaryDir + "/rich-inputs.json",
-            serializeSummary(richSummary(), "/src").SharedText) &&
-      write(SummaryDir + "/outside.json",
-            serializeSummary(Outside, "/src").Entry);
+  bool OK = write(SummaryDir + "/empty.json",
+                  serializeSummary(TUSummary(), "/src").Entry) &&
+            write(SummaryDir + "/rich.json",
+                  serializeSummary(richSummary(), "/src").Entry) &&
+            write(SummaryDir + "/rich-inputs.json",
+                  serializeSummary(richSummary(), "/src").SharedText) &&
+            write(SummaryDir + "/outside.json",
+                  serializeSummary(Outside, "/src").Entry);
 
   Report R;
   for (const char *FP : {"0123456789abcdef", "fedcba9876543210"})

@@ -1,17 +1,16 @@
 //===- SummaryCacheFuzzer.cpp - libFuzzer entry for cache entries ---------===//
 //
-// Feeds arbitrary bytes to parseSummary's two readers, twice: as a whole entry, and, since
-// a checksum stops nearly every mutation of a payload at the door, with the
-// text after "payload": re-wrapped in an envelope whose checksum is right.
-// The same bytes also go to parseSharedInputs. An entry's shared input set
-// resolves to a set made up from its id.
-// Beyond "no crash, no sanitizer report", it checks that the canonical
-// (fast) reader reads only what the validating one reads, and the same
-// summary, that the head reader agrees with it, and that it reads every plain-ASCII entry the writer writes; and
-// the format's contract:
-// every error is a clang-style line naming the entry, and whatever parses
-// serializes to an entry (and shared set) that parses back and serializes to
-// the same bytes.
+// Feeds arbitrary bytes to parseSummary's two readers, twice: as a whole entry,
+// and, since a checksum stops nearly every mutation of a payload at the door,
+// with the text after "payload": re-wrapped in an envelope whose checksum is
+// right. The same bytes also go to parseSharedInputs. An entry's shared input
+// set resolves to a set made up from its id. Beyond "no crash, no sanitizer
+// report", it checks that the canonical (fast) reader reads only what the
+// validating one reads, and the same summary, that the head reader agrees with
+// it, and that it reads every plain-ASCII entry the writer writes; and the
+// format's contract: every error is a clang-style line naming the entry, and
+// whatever parses serializes to an entry (and shared set) that parses back and
+// serializes to the same bytes.
 //
 //===----------------------------------------------------------------------===//
 #include "SummaryCache.h"
@@ -61,9 +60,8 @@ madeUpSet(llvm::StringRef Id) {
 /// when the writer wrote it.
 bool isPlain(llvm::StringRef Text) {
   return Text.find("\\u") == llvm::StringRef::npos &&
-         llvm::all_of(Text, [](char C) {
-           return C == '\n' || (C >= 0x20 && C < 0x7f);
-         });
+         llvm::all_of(
+             Text, [](char C) { return C == '\n' || (C >= 0x20 && C < 0x7f); });
 }
 
 void checkEntry(llvm::StringRef Entry) {
@@ -108,10 +106,8 @@ void checkEntry(llvm::StringRef Entry) {
   if (!Again)
     fail("a serialized summary does not parse:",
          llvm::toString(Again.takeError()));
-  if (isPlain(Once.Entry) &&
-      !readCanonicalSummary(Once.Entry, Root, Written))
-    fail("the canonical reader gives up on what the writer wrote:",
-         Once.Entry);
+  if (isPlain(Once.Entry) && !readCanonicalSummary(Once.Entry, Root, Written))
+    fail("the canonical reader gives up on what the writer wrote:", Once.Entry);
   SerializedSummary Twice = serializeSummary(*Again, Root);
   if (Twice.Entry != Once.Entry || Twice.SharedText != Once.SharedText)
     fail("serializing a parsed entry is not a fixed point:", Once.Entry);

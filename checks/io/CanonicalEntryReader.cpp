@@ -71,8 +71,7 @@ private:
   StoredPathMapper Mapper;
 
   bool lit(StringRef L) {
-    if (static_cast<size_t>(End - P) < L.size() ||
-        StringRef(P, L.size()) != L)
+    if (static_cast<size_t>(End - P) < L.size() || StringRef(P, L.size()) != L)
       return false;
     P += L.size();
     return true;
@@ -308,8 +307,9 @@ private:
            boolean(Out.HasObject) && lit(",\"object_mutable\":") &&
            boolean(Out.ObjectMutable) && lit(",\"returns_truth\":") &&
            boolean(Out.ReturnsTruth) && lit(",\"num_args\":") &&
-           unsignedInt(Out.NumArgs) && lit(",\"out_args\":") && elements(Flag) &&
-           lit(",\"ordinal\":") && unsignedInt(Out.Ordinal) && lit("}");
+           unsignedInt(Out.NumArgs) && lit(",\"out_args\":") &&
+           elements(Flag) && lit(",\"ordinal\":") && unsignedInt(Out.Ordinal) &&
+           lit("}");
   }
 
   bool function(FunctionSummary &Out) {
@@ -384,8 +384,8 @@ std::optional<SharedInputs> readCanonicalSharedInputs(StringRef Contents,
   // library names a set of its own, tens of thousands of paths long, and a
   // warm run reads them all.
   static const std::string Head =
-      ("{\"format\":\"" + SharedInputsFormatName + "\",\"version\":" +
-       llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
+      ("{\"format\":\"" + SharedInputsFormatName +
+       "\",\"version\":" + llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
           .str();
   StringRef Checksum;
   StringRef Payload = canonicalPayload(Contents, Head, Checksum);
@@ -408,8 +408,8 @@ std::optional<SharedInputs> readCanonicalSharedInputs(StringRef Contents,
 /// character to the entry's closing brace.
 static const std::string &entryHead() {
   static const std::string Head =
-      ("{\"format\":\"" + SummaryFormatName + "\",\"version\":" +
-       llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
+      ("{\"format\":\"" + SummaryFormatName +
+       "\",\"version\":" + llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
           .str();
   return Head;
 }

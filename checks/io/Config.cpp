@@ -14,7 +14,7 @@ namespace {
 using llvm::StringRef;
 
 constexpr StringRef ConfigKeys[] = {"policies", "build_dir", "cache_dir",
-                                    "baseline", "exclude", "taxonomy"};
+                                    "baseline", "exclude",   "taxonomy"};
 
 /// \p Path made absolute against \p Base, with "." and ".." removed.
 std::string resolve(StringRef Base, StringRef Path) {
@@ -107,8 +107,9 @@ private:
     Taxonomy &T = Out.Tax;
     T.Pos = Doc.position(N.Offset);
     if (N.Kind != JsonNode::Object) {
-      report(N.Offset, llvm::Twine("expected an object for 'taxonomy', found ") +
-                           N.describe());
+      report(N.Offset,
+             llvm::Twine("expected an object for 'taxonomy', found ") +
+                 N.describe());
       return;
     }
     const JsonNode *Uses = nullptr, *Same = nullptr;

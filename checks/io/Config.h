@@ -40,16 +40,16 @@ struct Taxonomy {
 };
 
 struct Config {
-  std::string File; ///< Absolute path of the config file.
-  std::string Dir;  ///< Its directory: the source root.
+  std::string File;                  ///< Absolute path of the config file.
+  std::string Dir;                   ///< Its directory: the source root.
   std::vector<std::string> Policies; ///< Absolute.
   std::string BuildDir;              ///< Absolute, or empty.
   std::string CacheDir;              ///< Absolute, or empty.
   /// The baseline every front end applies (as --baseline); absolute, or
   /// empty. --baseline on the command line replaces it.
   std::string Baseline;
-  std::vector<std::string> Exclude;  ///< Globs, relative to Dir.
-  Taxonomy Tax;                      ///< The "taxonomy" section.
+  std::vector<std::string> Exclude; ///< Globs, relative to Dir.
+  Taxonomy Tax;                     ///< The "taxonomy" section.
 
   /// True iff \p AbsPath matches an exclude glob, .gitignore-lite:
   ///  - globs match the path relative to Dir, with '/' separators; '*' and

@@ -48,8 +48,7 @@ void InputChecker::parsedSet(llvm::StringRef Path,
   Index->recordSet(Path, *St, SourceRoot, std::move(Set), SeenAt);
 }
 
-bool InputChecker::setUpToDate(const StatIndex::SetIds &Set,
-                               std::string &Why) {
+bool InputChecker::setUpToDate(const StatIndex::SetIds &Set, std::string &Why) {
   // As inputsUpToDate, in the same order, with the same reasons.
   const std::vector<std::string> &Paths = Index->paths();
   for (const auto &[Id, Digest] : Set.Files) {
@@ -159,8 +158,9 @@ llvm::ErrorOr<std::string> InputChecker::digest(const std::string &Path) {
   if (FS) {
     ++N.Reads;
     auto B = FS->getBufferForFile(Path);
-    It->second = B ? llvm::ErrorOr<std::string>(contentDigest((*B)->getBuffer()))
-                   : llvm::ErrorOr<std::string>(B.getError());
+    It->second =
+        B ? llvm::ErrorOr<std::string>(contentDigest((*B)->getBuffer()))
+          : llvm::ErrorOr<std::string>(B.getError());
     return It->second;
   }
   Looked Now = statLocked(S, Path);

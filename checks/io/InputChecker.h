@@ -54,17 +54,15 @@ public:
   /// the next run need not read them: each file not yet looked at in this
   /// run is stat'ed now, and recorded if it has not changed since
   /// RacyMargin before \p Began.
-  void recordAnalyzed(const std::vector<std::pair<std::string, std::string>>
-                          &Files,
-                      WallTime Began);
+  void
+  recordAnalyzed(const std::vector<std::pair<std::string, std::string>> &Files,
+                 WallTime Began);
 
   /// SharedSetStore, over the index: a set file whose stat is the one the
   /// index recorded with the set is not parsed, and the set is checked by
   /// the numbers of its paths, each path looked at once per run.
   WallTime now() override { return Now(); }
-  std::optional<FileStat> statOf(int FD) override {
-    return FileStat::ofFD(FD);
-  }
+  std::optional<FileStat> statOf(int FD) override { return FileStat::ofFD(FD); }
   std::shared_ptr<const SharedInputs> knownSet(llvm::StringRef Path,
                                                const FileStat &St,
                                                llvm::StringRef SourceRoot,
@@ -75,16 +73,18 @@ public:
 
   /// What the run did to the file system, for tests and --timings.
   struct Counts {
-    std::atomic<unsigned> Stats{0}; ///< stat(2) calls, exists() included.
-    std::atomic<unsigned> Reads{0}; ///< Files read to digest them.
-    std::atomic<unsigned> SetsParsed{0};    ///< Shared set files parsed.
+    std::atomic<unsigned> Stats{0};      ///< stat(2) calls, exists() included.
+    std::atomic<unsigned> Reads{0};      ///< Files read to digest them.
+    std::atomic<unsigned> SetsParsed{0}; ///< Shared set files parsed.
     std::atomic<unsigned> SetsFromIndex{0}; ///< Taken from the index.
   };
   const Counts &counts() const { return N; }
 
   /// The wall clock that a read's time is taken from; tests move it ahead
   /// so that files they just wrote count as old enough to record.
-  std::function<WallTime()> Now = [] { return std::chrono::system_clock::now(); };
+  std::function<WallTime()> Now = [] {
+    return std::chrono::system_clock::now();
+  };
 
 private:
   /// What the one stat of a path in this run said.

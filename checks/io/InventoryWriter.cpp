@@ -32,12 +32,14 @@ void writeText(const Inventory &Inv, llvm::raw_ostream &OS) {
       OS << "    reaches no use\n";
     for (const Finding &F : O.Reaches) {
       OS << "    -> " << F.SinkPurpose << " via " << F.SinkName << " at "
-         << inventoryPosition(F.SinkPos, Root) << "  [" << inventoryStatus(F.Kind) << "]";
+         << inventoryPosition(F.SinkPos, Root) << "  ["
+         << inventoryStatus(F.Kind) << "]";
       if (!F.Reason.empty())
         OS << " reason: " << F.Reason;
       OS << "\n";
       for (const TraceStep &S : F.Trace)
-        OS << "         " << inventoryPosition(S.Pos, Root) << ": " << S.Message << "\n";
+        OS << "         " << inventoryPosition(S.Pos, Root) << ": " << S.Message
+           << "\n";
     }
   }
   OS << "\nUses (" << Inv.Uses.size() << ")\n";
@@ -45,16 +47,18 @@ void writeText(const Inventory &Inv, llvm::raw_ostream &OS) {
     OS << "  " << U.Name
        << (U.Param >= 0 ? " (argument " + std::to_string(U.Param + 1) + ")"
                         : std::string())
-       << "  for " << U.Purpose << "  (" << inventoryPosition(U.Pos, Root) << ")\n";
+       << "  for " << U.Purpose << "  (" << inventoryPosition(U.Pos, Root)
+       << ")\n";
   OS << "\nDeclassifiers (" << Inv.Declassifiers.size() << ")\n";
   for (const Inventory::Declassifier &D : Inv.Declassifiers)
     OS << "  " << D.Name << "  reason: " << D.Reason << "  ("
        << inventoryPosition(D.Pos, Root) << ")\n";
   OS << "\nSuppressions (" << Inv.Suppressions.size() << ")\n";
   for (const Finding &F : Inv.Suppressions)
-    OS << "  " << inventoryPosition(F.SinkPos, Root) << "  " << F.OriginName << " -> "
-       << F.SinkName << "  reason: "
-       << (F.Reason.empty() ? "(none given)" : F.Reason) << "\n";
+    OS << "  " << inventoryPosition(F.SinkPos, Root) << "  " << F.OriginName
+       << " -> " << F.SinkName
+       << "  reason: " << (F.Reason.empty() ? "(none given)" : F.Reason)
+       << "\n";
 }
 
 void writeJson(const Inventory &Inv, llvm::raw_ostream &OS) {
@@ -156,14 +160,14 @@ void writeDot(const Inventory &Inv, llvm::raw_ostream &OS) {
        << dotEscape(P) << "\"];\n";
   for (const Inventory::Origin &O : Inv.Origins)
     for (const Finding &F : O.Reaches) {
-      const char *Color = F.Kind == FindingKind::Allowed        ? "darkgreen"
-                          : F.Kind == FindingKind::Violation    ? "red"
-                          : F.Kind == FindingKind::Suppressed   ? "orange"
-                                                                : "gray";
-      OS << "  \"origin:" << dotEscape(O.Name) << "\" -> \"purpose:"
-         << dotEscape(F.SinkPurpose) << "\" [color=" << Color
-         << ", label=\"" << dotEscape(F.SinkName) << " ("
-         << inventoryStatus(F.Kind) << ")\"];\n";
+      const char *Color = F.Kind == FindingKind::Allowed      ? "darkgreen"
+                          : F.Kind == FindingKind::Violation  ? "red"
+                          : F.Kind == FindingKind::Suppressed ? "orange"
+                                                              : "gray";
+      OS << "  \"origin:" << dotEscape(O.Name)
+         << "\" -> \"purpose:" << dotEscape(F.SinkPurpose)
+         << "\" [color=" << Color << ", label=\"" << dotEscape(F.SinkName)
+         << " (" << inventoryStatus(F.Kind) << ")\"];\n";
     }
   OS << "}\n";
 }

@@ -1,4 +1,4 @@
-//===- InventoryWriter.h - The data inventory as text, JSON, DOT -*- C++ -*-===//
+//===- InventoryWriter.h - The inventory as text, JSON, DOT -----*- C++ -*-===//
 //
 // `purpose-check --inventory`: the data map of INTERFACE.md's extension in
 // docs/inventory.md. Deterministic output; paths relative to the source root.

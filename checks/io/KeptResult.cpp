@@ -141,8 +141,7 @@ std::optional<KeptResult> readKeptResult(llvm::StringRef Path) {
 
 llvm::Error writeKeptResult(llvm::StringRef Path, const KeptResult &K) {
   std::string Text = serializeKeptResult(K);
-  return writeFileAtomically(Path,
-                             [&](llvm::raw_ostream &OS) { OS << Text; });
+  return writeFileAtomically(Path, [&](llvm::raw_ostream &OS) { OS << Text; });
 }
 
 } // namespace purpose

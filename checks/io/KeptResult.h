@@ -1,4 +1,4 @@
-//===- KeptResult.h - The last run's report, kept for an unchanged run -*- C++ -*-===//
+//===- KeptResult.h - The last run's report, kept ---------------*- C++ -*-===//
 //
 // A warm run whose every entry is current would parse every payload and
 // solve the whole program again only to write the report it wrote last

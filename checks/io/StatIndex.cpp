@@ -6,8 +6,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
-#include <sys/stat.h>
 #include <algorithm>
+#include <sys/stat.h>
 #include <vector>
 
 namespace purpose {
@@ -186,13 +186,14 @@ SharedInputs StatIndex::materialize(std::shared_ptr<const SetIds> Ids) const {
   S.Files.reserve(Ids->Files.size());
   for (const auto &[Id, Digest] : Ids->Files)
     S.Files.emplace_back((*Paths)[Id], Digest);
-  S.deferAbsentShadows([Ids, Table = std::shared_ptr<const std::vector<std::string>>(Paths)] {
-    std::vector<std::string> Out;
-    Out.reserve(Ids->AbsentShadows.size());
-    for (uint32_t Id : Ids->AbsentShadows)
-      Out.push_back((*Table)[Id]);
-    return Out;
-  });
+  S.deferAbsentShadows(
+      [Ids, Table = std::shared_ptr<const std::vector<std::string>>(Paths)] {
+        std::vector<std::string> Out;
+        Out.reserve(Ids->AbsentShadows.size());
+        for (uint32_t Id : Ids->AbsentShadows)
+          Out.push_back((*Table)[Id]);
+        return Out;
+      });
   return S;
 }
 
@@ -213,7 +214,8 @@ bool StatIndex::recordSet(StringRef Path, const FileStat &St,
       return false;
   SetRecord &R = Sets[Path];
   if (R.St == St && R.Root == SourceRoot &&
-      ((R.Ids && R.Ids->Id == Set->Id) || (R.Fresh && R.Fresh->Id == Set->Id))) {
+      ((R.Ids && R.Ids->Id == Set->Id) ||
+       (R.Fresh && R.Fresh->Id == Set->Id))) {
     R.Used = true; // Content-addressed: the same id, the same set.
     return true;
   }

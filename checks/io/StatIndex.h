@@ -1,4 +1,4 @@
-//===- StatIndex.h - What stat said of each input, and its digest -*- C++ -*-===//
+//===- StatIndex.h - What stat said of each input ---------------*- C++ -*-===//
 //
 // The summary cache's index of input files, as git's index: for each file a
 // run looked at, what stat(2) said of it (size, modification and change

@@ -19,8 +19,8 @@
 #include <fcntl.h>
 #include <map>
 #include <mutex>
-#include <unistd.h>
 #include <tuple>
+#include <unistd.h>
 
 namespace purpose {
 
@@ -164,9 +164,9 @@ SummaryCache::sharedInputsThrough(SharedSetStore &Store, StringRef Id,
 
 /// Reads and checks the entry at \p Path, which must be where an entry for
 /// its own main file belongs.
-static llvm::Expected<TUSummary>
-readEntry(const SummaryCache &Cache, StringRef Path, StringRef SourceRoot,
-          std::string *Checksum = nullptr) {
+static llvm::Expected<TUSummary> readEntry(const SummaryCache &Cache,
+                                           StringRef Path, StringRef SourceRoot,
+                                           std::string *Checksum = nullptr) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   if (!Buf)
@@ -206,9 +206,8 @@ SummaryCache::HeadRead SummaryCache::loadHead(StringRef MainFile,
                ? HeadRead::Missing
                : HeadRead::Unreadable;
   std::optional<EntryHead> H =
-      readCanonicalHead((*Buf)->getBuffer(), SourceRoot, [&](StringRef Id) {
-        return sharedInputs(Id);
-      });
+      readCanonicalHead((*Buf)->getBuffer(), SourceRoot,
+                        [&](StringRef Id) { return sharedInputs(Id); });
   if (!H || entryPath(H->MainFile) != Path)
     return HeadRead::Unreadable;
   Out = std::move(*H);
@@ -229,8 +228,9 @@ llvm::Error SummaryCache::store(const TUSummary &S,
   // same bytes unless damaged, and a damaged one is replaced.
   if (!Out.SharedId.empty()) {
     std::string SetPath = sharedInputsPath(Out.SharedId);
-    auto Existing = llvm::MemoryBuffer::getFile(SetPath, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/false);
+    auto Existing =
+        llvm::MemoryBuffer::getFile(SetPath, /*IsText=*/false,
+                                    /*RequiresNullTerminator=*/false);
     if (!Existing || (*Existing)->getBuffer() != Out.SharedText)
       if (llvm::Error E = writeFileAtomically(
               SetPath, [&](llvm::raw_ostream &OS) { OS << Out.SharedText; }))

@@ -15,8 +15,8 @@
 
 #include "StatIndex.h"
 #include "Summary.h"
-#include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/ErrorOr.h"
 #include <memory>
@@ -93,12 +93,13 @@ public:
   /// The set \p Id, paths absolute against \p SourceRoot, if the store
   /// knows that the file \p Path holds it while its stat is \p St.
   virtual std::shared_ptr<const SharedInputs>
-  knownSet(llvm::StringRef Path, const FileStat &St,
-           llvm::StringRef SourceRoot, llvm::StringRef Id) = 0;
+  knownSet(llvm::StringRef Path, const FileStat &St, llvm::StringRef SourceRoot,
+           llvm::StringRef Id) = 0;
   /// \p Path was parsed into \p Set; its stat was \p St from \p SeenAt
   /// until after the read (std::nullopt: it changed, or cannot be told).
-  virtual void parsedSet(llvm::StringRef Path, const std::optional<FileStat> &St,
-                         WallTime SeenAt, llvm::StringRef SourceRoot,
+  virtual void parsedSet(llvm::StringRef Path,
+                         const std::optional<FileStat> &St, WallTime SeenAt,
+                         llvm::StringRef SourceRoot,
                          std::shared_ptr<const SharedInputs> Set) = 0;
 };
 

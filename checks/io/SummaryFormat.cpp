@@ -70,7 +70,6 @@ const char *kindName(DeclInfo::KindTy K) {
 
 namespace {
 
-
 /// No empty, "." or ".." segment: reading such a path back through toMemory
 /// gives exactly the path that was stored, so that a summary read from an
 /// entry serializes to the same entry.
@@ -105,7 +104,8 @@ int firstEdgeWithBadCallIndex(const FunctionSummary &F) {
         E.Src.Kind == LabelKind::CallRet || E.Src.Kind == LabelKind::CallOut;
     bool DstIsCall = E.Dst.Kind == OutputKind::CallArg ||
                      E.Dst.Kind == OutputKind::StoreViaCall;
-    if ((SrcIsCall && OutOfRange(E.Src.A)) || (DstIsCall && OutOfRange(E.Dst.A)))
+    if ((SrcIsCall && OutOfRange(E.Src.A)) ||
+        (DstIsCall && OutOfRange(E.Dst.A)))
       return static_cast<int>(I);
   }
   return -1;

@@ -59,9 +59,9 @@ llvm::StringRef canonicalEntryChecksum(llvm::StringRef Contents);
 /// The same pair for shared input sets (parseSharedInputs): the canonical
 /// reader takes a set byte for byte as serializeSummary writes it, with the
 /// checksum \p Id, and leaves everything else to the validating reader.
-std::optional<SharedInputs> readCanonicalSharedInputs(llvm::StringRef Contents,
-                                                      llvm::StringRef SourceRoot,
-                                                      llvm::StringRef Id);
+std::optional<SharedInputs>
+readCanonicalSharedInputs(llvm::StringRef Contents, llvm::StringRef SourceRoot,
+                          llvm::StringRef Id);
 llvm::Expected<TUSummary> parseSummaryValidating(llvm::StringRef Contents,
                                                  llvm::StringRef SourceRoot,
                                                  llvm::StringRef Name,

@@ -2,9 +2,9 @@
 //
 // parseSummary, for the format of docs/cache-format.md. An entry exactly as
 // the writer wrote it takes the fast path (CanonicalEntryReader.cpp); any
-// other is read through JsonTree, which bounds nesting and never throws, and every member
-// is then validated: an entry is accepted only if it has exactly the shape
-// that serializeSummary writes. The first problem is the error.
+// other is read through JsonTree, which bounds nesting and never throws, and
+// every member is then validated: an entry is accepted only if it has exactly
+// the shape that serializeSummary writes. The first problem is the error.
 //
 //===----------------------------------------------------------------------===//
 #include "JsonTree.h"
@@ -316,8 +316,7 @@ private:
     };
     if (!members(N,
                  {"kind", "name", "pos", "limited", "use", "param_uses",
-                  "out_param_sources", "declassify", "from_policy",
-                  "category"},
+                  "out_param_sources", "declassify", "from_policy", "category"},
                  "a declaration") ||
         !enumeration(at(N, "kind"), "kind", Out.Kind) ||
         !str(at(N, "name"), "name", Out.Name) ||
@@ -406,8 +405,7 @@ llvm::Expected<const JsonNode *> readEnvelope(const JsonDocument &Doc,
   // "the entry", "the shared input set": in messages about its parts.
   std::string The =
       FormatName == SummaryFormatName ? "the entry" : "the " + What.str();
-  std::string In =
-      FormatName == SummaryFormatName ? "cache entry" : What.str();
+  std::string In = FormatName == SummaryFormatName ? "cache entry" : What.str();
   const JsonNode &Root = Doc.root();
   const JsonNode *Format = Root.get("format");
   if (Root.Kind != JsonNode::Object || !Format ||
@@ -496,19 +494,19 @@ llvm::Expected<SharedInputs> parseSharedInputs(StringRef Contents,
     auto Doc = JsonDocument::parse(Contents, Name);
     if (!Doc)
       return Doc.takeError();
-    auto Payload =
-        readEnvelope(*Doc, Contents, SharedInputsFormatName, "shared input set");
+    auto Payload = readEnvelope(*Doc, Contents, SharedInputsFormatName,
+                                "shared input set");
     if (!Payload)
       return Payload.takeError();
     if (Doc->root().get("checksum")->Str != Id)
       return Doc->error(Doc->root().get("checksum")->Offset,
-                        "the shared input set's checksum is not its id '" +
-                            Id + "'");
+                        "the shared input set's checksum is not its id '" + Id +
+                            "'");
     CachePaths Paths(SourceRoot);
     SharedInputs S;
     S.Id = Id.str();
-    auto NoNesting = [](StringRef) -> llvm::Expected<
-                                       std::shared_ptr<const SharedInputs>> {
+    auto NoNesting =
+        [](StringRef) -> llvm::Expected<std::shared_ptr<const SharedInputs>> {
       return llvm::createStringError("shared input sets do not nest");
     };
     if (llvm::Error E =

@@ -12,8 +12,8 @@
 #include "SummaryCache.h"
 #include "SummaryFormat.h"
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace purpose {
 namespace {
@@ -48,8 +48,7 @@ public:
     for (const auto &[Rule, Fit] : StoredFits)
       Fits[Rule] = Fit;
     P["policy_param_fits"] = std::move(Fits);
-    P["annotation_findings"] =
-        list(AnnotationFindings, &SummaryWriter::step);
+    P["annotation_findings"] = list(AnnotationFindings, &SummaryWriter::step);
     return P;
   }
 

@@ -49,9 +49,8 @@ void refresh(const SummaryCache &Cache, const std::string &Path,
     return;
   }
   llvm::Expected<TUSummary> S =
-      parseSummary((*Buf)->getBuffer(), Root, Path, [&](llvm::StringRef Id) {
-        return Cache.sharedInputs(Id);
-      });
+      parseSummary((*Buf)->getBuffer(), Root, Path,
+                   [&](llvm::StringRef Id) { return Cache.sharedInputs(Id); });
   if (!S) {
     E.Error = llvm::toString(S.takeError());
     return;
@@ -113,16 +112,19 @@ checkProgramTrust(const CachedProgram &Cached, const TUSummary &Live,
   std::vector<std::string> Out;
   std::string Refresh = "'" + RefreshCommand.str() + "'";
   if (!Cached.Damaged.empty())
-    Out.push_back("purpose-check: " + std::to_string(Cached.Damaged.size()) +
-                  " summary cache " +
-                  (Cached.Damaged.size() == 1 ? "entry cannot" : "entries cannot") +
-                  " be read (" + Cached.Damaged.front() +
-                  "); the translation units they hold are missing from the "
-                  "program until " + Refresh + " rewrites them");
+    Out.push_back(
+        "purpose-check: " + std::to_string(Cached.Damaged.size()) +
+        " summary cache " +
+        (Cached.Damaged.size() == 1 ? "entry cannot" : "entries cannot") +
+        " be read (" + Cached.Damaged.front() +
+        "); the translation units they hold are missing from the "
+        "program until " +
+        Refresh + " rewrites them");
 
   // Where each function of the cached program is defined: the entry that
   // holds it.
-  std::map<llvm::StringRef, std::pair<const TUSummary *, const FunctionSummary *>>
+  std::map<llvm::StringRef,
+           std::pair<const TUSummary *, const FunctionSummary *>>
       Defined;
   auto addAll = [&](const TUSummary *S, const TUSummary *Recorded) {
     if (S)

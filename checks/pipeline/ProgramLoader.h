@@ -1,4 +1,4 @@
-//===- ProgramLoader.h - The program as the editor checks see it -*- C++ -*-===//
+//===- ProgramLoader.h - The program the editor sees ------------*- C++ -*-===//
 //
 // The summaries that the last purpose-check run left in the cache
 // (SummaryCache.h), read for a check that runs on every keystroke, and what
@@ -16,8 +16,8 @@
 
 #include "Summary.h"
 #include "TUAnalyzer.h"
-#include <map>
 #include "llvm/ADT/StringRef.h"
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>

@@ -128,7 +128,8 @@ Project loadProject(const ProjectOptions &O) {
       collect(B.takeError(), P.Problems);
   }
 
-  P.CacheDir = !O.CacheDir.empty() ? O.CacheDir : defaultCacheDir(P, O.BuildDir);
+  P.CacheDir =
+      !O.CacheDir.empty() ? O.CacheDir : defaultCacheDir(P, O.BuildDir);
   return P;
 }
 

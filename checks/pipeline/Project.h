@@ -51,8 +51,8 @@ struct Project {
   std::optional<Config> Cfg; ///< Unset when there is no (readable) config.
   Policy Pol;                ///< The config's policies, then the extra ones.
   std::set<std::string> BaselineFPs;
-  std::string BaselineFile;  ///< The file BaselineFPs came from, or empty.
-  std::string SourceRoot;    ///< Absolute.
+  std::string BaselineFile; ///< The file BaselineFPs came from, or empty.
+  std::string SourceRoot;   ///< Absolute.
   /// Absolute; empty when neither an option, the config nor a known build
   /// directory says where the cache is.
   std::string CacheDir;

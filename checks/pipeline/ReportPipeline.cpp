@@ -64,7 +64,8 @@ Finding annotationFinding(const TraceStep &At, llvm::StringRef SourceRoot) {
   // what is wrong, not where.
   std::string Id = std::string(AnnotationRule) + "\x1f" +
                    pathUnder(At.Pos.File, SourceRoot) + "\x1f" + At.Message;
-  F.Fingerprint = llvm::utohexstr(llvm::xxh3_64bits(Id), /*LowerCase=*/true, 16);
+  F.Fingerprint =
+      llvm::utohexstr(llvm::xxh3_64bits(Id), /*LowerCase=*/true, 16);
   return F;
 }
 
@@ -93,9 +94,8 @@ void finishReport(Report &Rep, const std::vector<const TUSummary *> &Sums,
       });
   if (!Filter.OnlyFiles.empty())
     for (auto *L : {&Rep.Violations, &Rep.Suppressed, &Rep.Declassified})
-      llvm::erase_if(*L, [&](const Finding &F) {
-        return !touches(F, Filter.OnlyFiles);
-      });
+      llvm::erase_if(
+          *L, [&](const Finding &F) { return !touches(F, Filter.OnlyFiles); });
 }
 
 void applyBaselineAndSort(Report &Rep, const Project &P) {

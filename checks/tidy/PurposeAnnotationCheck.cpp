@@ -12,10 +12,10 @@ using namespace clang::ast_matchers;
 namespace purpose {
 
 void PurposeAnnotationCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(decl(hasAttr(attr::Annotate),
-                          unless(isExpansionInSystemHeader()))
-                         .bind("decl"),
-                     this);
+  Finder->addMatcher(
+      decl(hasAttr(attr::Annotate), unless(isExpansionInSystemHeader()))
+          .bind("decl"),
+      this);
 }
 
 void PurposeAnnotationCheck::registerPPCallbacks(const SourceManager &SM,

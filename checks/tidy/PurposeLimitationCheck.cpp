@@ -113,9 +113,8 @@ std::string messageWithTrace(const Finding &F, llvm::StringRef MainPath,
   for (const TraceStep &S : F.Trace) {
     Text += "\n\n";
     if (S.Pos.Line) {
-      Text += S.Pos.File == MainPath
-                  ? llvm::sys::path::filename(MainPath).str()
-                  : shortPath(S.Pos.File, SourceRoot);
+      Text += S.Pos.File == MainPath ? llvm::sys::path::filename(MainPath).str()
+                                     : shortPath(S.Pos.File, SourceRoot);
       Text += ":" + std::to_string(S.Pos.Line);
       if (S.Pos.Column)
         Text += ":" + std::to_string(S.Pos.Column);
@@ -231,10 +230,10 @@ void PurposeLimitationCheck::reportViolations(
           BareReported.insert(S.Pos.Line * 4096 + S.Pos.Column).second)
         // An error: clang-tidy never hides errors, so the NOLINT that hides
         // the finding cannot hide this too (the CLI reports the same).
-        TidyContext->diag("purpose-annotation",
-                          SM.translateLineCol(SM.getMainFileID(), S.Pos.Line,
-                                              S.Pos.Column),
-                          UnjustifiedSuppressionMessage, DiagnosticIDs::Error);
+        TidyContext->diag(
+            "purpose-annotation",
+            SM.translateLineCol(SM.getMainFileID(), S.Pos.Line, S.Pos.Column),
+            UnjustifiedSuppressionMessage, DiagnosticIDs::Error);
     if (traceInMessage()) {
       // The client shows no notes next to a diagnostic (EditorClient.h).
       diag(SinkLoc, "%0") << messageWithTrace(F, MainPath, Setup.SourceRoot);

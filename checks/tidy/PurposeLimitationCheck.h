@@ -43,7 +43,8 @@ public:
   /// Only records the ASTContext: the work needs the whole TU, and clangd
   /// offers no single node that stands for it (its traversal covers only the
   /// main file's top-level declarations), so it happens at the end.
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 private:

@@ -17,8 +17,8 @@ namespace {
 
 class PurposeTidyModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<PurposeLimitationCheck>("purpose-limitation");
     Factories.registerCheck<PurposeAnnotationCheck>("purpose-annotation");
     Factories.registerCheck<PurposeUnannotatedContactCheck>(

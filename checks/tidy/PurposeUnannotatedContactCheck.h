@@ -1,4 +1,4 @@
-//===- PurposeUnannotatedContactCheck.h - purpose-unannotated-contact -*- C++ -*-===//
+//===- PurposeUnannotatedContactCheck.h - The check -------------*- C++ -*-===//
 //
 // Finds what to annotate: a field, or a function returning a value (an
 // accessor), whose name or type name looks like contact data but that has no
@@ -31,7 +31,8 @@ public:
                                  clang::tidy::ClangTidyContext *Context);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   /// The first pattern that \p Text contains, ignoring case; empty if none.

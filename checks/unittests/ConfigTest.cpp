@@ -246,8 +246,7 @@ TEST_CASE("the taxonomy maps a purpose through its nearest mapped parent",
   CHECK(T.dataUse("advertising") == "marketing.advertising");
   CHECK(T.dataUse("advertising.partner.lookalike") == "marketing.advertising");
   CHECK(T.dataUse("security.sms") == "essential.service.notifications.sms");
-  CHECK(T.dataUse("security.sms.otp") ==
-        "essential.service.notifications.sms");
+  CHECK(T.dataUse("security.sms.otp") == "essential.service.notifications.sms");
   CHECK_FALSE(T.dataUse("security").has_value());
   CHECK_FALSE(T.dataUse("advertisingx").has_value());
   T.DataUses.clear();

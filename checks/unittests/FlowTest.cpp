@@ -139,9 +139,10 @@ std::set<LineOrigin> foundFlows(const SolveResult &R) {
 /// Parses, reduces and solves \p Code. \p Problems receives compiler errors,
 /// analysis errors and annotation errors: a snippet that does not compile
 /// must not pass for reporting nothing.
-SolveResult analyze(llvm::StringRef Code, std::string &Problems,
-                    const std::vector<std::string> &ExtraArgs = {},
-                    const clang::tooling::FileContentMappings &ExtraFiles = {}) {
+SolveResult
+analyze(llvm::StringRef Code, std::string &Problems,
+        const std::vector<std::string> &ExtraArgs = {},
+        const clang::tooling::FileContentMappings &ExtraFiles = {}) {
   std::vector<std::string> Args = {"-std=c++17", "-I" + annotationsDir()};
   Args.insert(Args.end(), ExtraArgs.begin(), ExtraArgs.end());
   clang::tooling::FileContentMappings Files = {

@@ -252,7 +252,8 @@ TEST_CASE("removed inputs and new shadows are noticed with the index",
     REQUIRE(!llvm::sys::fs::remove(P.Header));
     CheckRun Next(P.Index);
     CHECK_FALSE(Next.Checker.upToDate(In, Why));
-    CHECK(llvm::StringRef(Why).starts_with("'" + P.Header + "' cannot be read"));
+    CHECK(
+        llvm::StringRef(Why).starts_with("'" + P.Header + "' cannot be read"));
   }
   SECTION("a new shadow") {
     REQUIRE(!llvm::sys::fs::create_directory(P.D.file("shadow")));
@@ -490,8 +491,8 @@ TEST_CASE("a changed header in a known shared set re-analyzes exactly the "
   SetProject::Warm W = P.run();
   CHECK(W.Parsed == 0);
   CHECK(W.FromIndex == 2);
-  CHECK(W.Stale == std::map<std::string, std::string>{
-                       {P.A, "'" + P.One + "' changed"}});
+  CHECK(W.Stale ==
+        std::map<std::string, std::string>{{P.A, "'" + P.One + "' changed"}});
 
   // A header both read: both.
   writeText(P.Common, "int common, changed;\n");
@@ -504,8 +505,8 @@ TEST_CASE("a changed header in a known shared set re-analyzes exactly the "
   writeText(P.Common, "int common;\n");
   REQUIRE(!llvm::sys::fs::remove(P.Two));
   SetProject::Warm Gone = P.run();
-  CHECK(llvm::StringRef(Gone.Stale[P.B]).starts_with("'" + P.Two +
-                                                     "' cannot be read: "));
+  CHECK(llvm::StringRef(Gone.Stale[P.B])
+            .starts_with("'" + P.Two + "' cannot be read: "));
 }
 
 TEST_CASE("a new shadow of a known shared set is noticed",
@@ -516,9 +517,9 @@ TEST_CASE("a new shadow of a known shared set is noticed",
   std::string Shadow = P.D.write("src/two.h", "int shadow;\n");
   SetProject::Warm W = P.run();
   CHECK(W.Parsed == 0);
-  CHECK(W.Stale == std::map<std::string, std::string>{
-                       {P.B, "'" + Shadow +
-                                 "' now shadows an included header"}});
+  CHECK(W.Stale ==
+        std::map<std::string, std::string>{
+            {P.B, "'" + Shadow + "' now shadows an included header"}});
 }
 
 TEST_CASE("a damaged stat index or a changed set file falls back to parsing "
@@ -548,8 +549,8 @@ TEST_CASE("a damaged stat index or a changed set file falls back to parsing "
   }
   SECTION("a set file rewritten with the same bytes") {
     SummaryCache C(P.Cache, P.Root);
-    std::string Id = serializeSummary(P.summary(P.A, P.One, "one.h"), P.Root)
-                         .SharedId;
+    std::string Id =
+        serializeSummary(P.summary(P.A, P.One, "one.h"), P.Root).SharedId;
     std::string Set = C.sharedInputsPath(Id);
     std::string Text = readFile(Set);
     REQUIRE(!llvm::sys::fs::remove(Set));

@@ -33,7 +33,8 @@ Finding sampleFinding(FindingKind Kind) {
 KeptResult sampleKept() {
   KeptResult K;
   K.Key = "fedcba9876543210";
-  K.Entries = {{"/r/a.cc", "00000000000000aa"}, {"/r/b.cc", "00000000000000bb"}};
+  K.Entries = {{"/r/a.cc", "00000000000000aa"},
+               {"/r/b.cc", "00000000000000bb"}};
   K.Functions = 42;
   K.Violations = {sampleFinding(FindingKind::Violation)};
   K.Suppressed = {sampleFinding(FindingKind::Suppressed)};

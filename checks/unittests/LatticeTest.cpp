@@ -79,8 +79,7 @@ TEST_CASE("of two chains for one label the shorter is kept", "[lattice]") {
   CHECK(T1.at(field(1)) == 0);
 }
 
-TEST_CASE("states join pointwise; a missing location is bottom",
-          "[lattice]") {
+TEST_CASE("states join pointwise; a missing location is bottom", "[lattice]") {
   auto St = arena();
   std::map<int, Taint> S1{{1, {{param(0), -1}}}};
   std::map<int, Taint> S2{{1, {{field(3), 0}}}, {2, {{param(1), -1}}}};

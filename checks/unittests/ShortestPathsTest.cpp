@@ -1,7 +1,7 @@
 // The path search that both phases of the solve share
 // (checks/core/ShortestPaths.h), on small hand-built program graphs.
-#include "OriginSearch.h"
 #include "ShortestPaths.h"
+#include "OriginSearch.h"
 #include <catch2/catch.hpp>
 
 using namespace purpose;
@@ -96,8 +96,8 @@ TEST_CASE("shortestPaths follows only the edges the filter takes", "[solver]") {
   int Store = G.addEdge(Param, Field, EdgeKind::Global, 1);
   int Read = G.addEdge(Field, Other, EdgeKind::Library, 1);
 
-  // Phase 2's own filter: entering through a parameter forbids leaving through a
-  // Return edge, until the path passes a global node.
+  // Phase 2's own filter: entering through a parameter forbids leaving through
+  // a Return edge, until the path passes a global node.
   PathTree T =
       shortestPaths(G, PathState{Arg},
                     [&](const PathState &From, const Edge &E, PathState &To) {

@@ -1,6 +1,6 @@
 //===- SummaryCacheTest.cpp - The on-disk summary cache -------------------===//
-#include "LLVMCompat.h"
 #include "SummaryCache.h"
+#include "LLVMCompat.h"
 #include "SummaryFormat.h"
 #include "TUAnalyzer.h"
 #include "TestUtil.h"
@@ -113,8 +113,7 @@ struct Dumper {
       OS << I << ",";
     OS << "} declassify="
        << (Declassify ? "'" + *Declassify + "'" : std::string("none"))
-       << " from_policy=" << FromPolicy << " category='" << Category
-       << "'\n";
+       << " from_policy=" << FromPolicy << " category='" << Category << "'\n";
   }
   void summary(const TUSummary &S) {
     const auto &[MainFile, Inputs, Functions, Decls, Types, PolicyParamFits,
@@ -306,8 +305,7 @@ std::string payloadOf(llvm::StringRef Entry) {
 }
 
 /// Resolves any shared input set id to an empty set.
-llvm::Expected<std::shared_ptr<const SharedInputs>>
-anySet(llvm::StringRef Id) {
+llvm::Expected<std::shared_ptr<const SharedInputs>> anySet(llvm::StringRef Id) {
   auto S = std::make_shared<SharedInputs>();
   S->Id = Id.str();
   return S;
@@ -373,10 +371,12 @@ TEST_CASE("a summary survives serialization with every member", "[cache]") {
   CHECK(llvm::StringRef(Text).ends_with("}\n"));
   // The inputs outside the root are in the shared set, named by its checksum.
   CHECK(W.SharedId.size() == 16);
-  CHECK(llvm::StringRef(W.SharedText).starts_with(
-      "{\"format\":\"purpose-check-inputs\",\"version\":4,\"checksum\":\"" +
-      W.SharedId + "\",\"payload\":{\"files\":[{\"path\":"
-                   "\"/usr/include/c++/12/string\""));
+  CHECK(llvm::StringRef(W.SharedText)
+            .starts_with("{\"format\":\"purpose-check-inputs\",\"version\":4,"
+                         "\"checksum\":\"" +
+                         W.SharedId +
+                         "\",\"payload\":{\"files\":[{\"path\":"
+                         "\"/usr/include/c++/12/string\""));
   // Every absent shadow is shared, re-rooted like any path.
   CHECK(W.SharedText.find(
             "\"absent_shadows\":[\"/opt/shadow/vector\",\"src/string\"]") !=
@@ -461,8 +461,8 @@ TEST_CASE("relative paths are normalised when read", "[cache]") {
   std::string Payload = payloadOf(Entry);
   replaceOnce(Payload, "\"main_file\":\"\"",
               "\"main_file\":\"src/./x/../a.cc\"");
-  auto S = parseSummary(entryWithPayload(Payload), "/root", "entry.json",
-                        anySet);
+  auto S =
+      parseSummary(entryWithPayload(Payload), "/root", "entry.json", anySet);
   REQUIRE(errorText(S.takeError()) == "");
   CHECK(S->MainFile == "/root/src/a.cc");
 }
@@ -529,7 +529,8 @@ TEST_CASE("every member of the payload is validated", "[cache]") {
        "expected a string for 'main_file', found an integer"},
       {"\"command_hash\":\"0123456789abcdef\",", "",
        "missing key 'command_hash' in 'inputs'"},
-      {",\"shared\":\"", ",\"shared\":7,\"x\":\"", "unknown key 'x' in 'inputs'"},
+      {",\"shared\":\"", ",\"shared\":7,\"x\":\"",
+       "unknown key 'x' in 'inputs'"},
       {"\"annotation_findings\":[", "\"stray\":1,\"annotation_findings\":[",
        "unknown key 'stray' in 'payload'"},
       {"\"is_method\":true", "\"is_method\":1",
@@ -918,8 +919,7 @@ TEST_CASE("a shared input set is validated", "[cache]") {
   CHECK(llvm::StringRef(Error(Set(Payload), "0123456789abcdef"))
             .ends_with("error: the shared input set's checksum is not its id "
                        "'0123456789abcdef'"));
-  std::string Relative =
-      "{\"files\":[],\"absent_shadows\":[\"src/a.h\"]}";
+  std::string Relative = "{\"files\":[],\"absent_shadows\":[\"src/a.h\"]}";
   auto R = parseSharedInputs(Set(Relative), "/r", contentDigest(Relative),
                              "inputs.json");
   REQUIRE(errorText(R.takeError()) == "");
@@ -1018,8 +1018,7 @@ TEST_CASE("the canonical reader leaves every other spelling to the "
     bool Valid; ///< What the validating reader then says.
   } Cases[] = {
       {"whitespace", Respelled("\"main_file\":", "\"main_file\" : "), true},
-      {"a \\u escape", Respelled("passed to 'f'", "passed to '\\u0066'"),
-       true},
+      {"a \\u escape", Respelled("passed to 'f'", "passed to '\\u0066'"), true},
       {"non-ASCII text", Respelled("passed to 'f'", u8"pass\u00e9"), true},
       {"members reordered",
        Respelled("\"virtual\":true,\"indirect\":true",
@@ -1071,7 +1070,8 @@ TEST_CASE("the canonical reader reads shared input sets as the validating "
   }
   SerializedSummary W = serializeSummary(plainSummary("/r"), "/r");
   // Another id, a flipped byte, another spelling: not the fast reader's.
-  CHECK_FALSE(readCanonicalSharedInputs(W.SharedText, "/r", "0000000000000000"));
+  CHECK_FALSE(
+      readCanonicalSharedInputs(W.SharedText, "/r", "0000000000000000"));
   std::string Flipped = W.SharedText;
   Flipped[Flipped.size() / 2 + 10] ^= 1;
   CHECK_FALSE(readCanonicalSharedInputs(Flipped, "/r", W.SharedId));

@@ -50,7 +50,7 @@ using TidyProviderRef =
   "_ZN5clang6clangd21getTidyOptionsForFileEN4llvm12function_refIFvRNS_4tidy16" \
   "ClangTidyOptionsENS1_9StringRefEEEES6_"
 #define LOG_IMPL                                                               \
-  "_ZN5clang6clangd6detail7logImplENS0_6Logger5LevelEPKcRKN4llvm19formatv_"   \
+  "_ZN5clang6clangd6detail7logImplENS0_6Logger5LevelEPKcRKN4llvm19formatv_"    \
   "object_baseE"
 
 // clangd's own functions.

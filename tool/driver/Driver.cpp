@@ -406,7 +406,9 @@ int runDriver(int Argc, const char **Argv) {
       llvm::make_scope_exit([&] { llvm::BuryPointer(std::move(Map)); });
   if (O.Timings)
     llvm::errs() << "purpose-check: kept result: "
-                 << (!Kept ? KeptStatus : Map->KeptCurrent ? "current" : "stale")
+                 << (!Kept              ? KeptStatus
+                     : Map->KeptCurrent ? "current"
+                                        : "stale")
                  << "\n";
   Phases.end("analyze", O.Timings);
   if (Map->KeptCurrent) {

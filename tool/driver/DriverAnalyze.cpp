@@ -104,13 +104,12 @@ public:
       if (Got == SummaryCache::HeadRead::Missing)
         continue;
       std::string Why;
-      if (Got == SummaryCache::HeadRead::Read &&
-          H.Inputs.CommandHash == Key && !Checker.upToDate(H.Inputs, Why))
+      if (Got == SummaryCache::HeadRead::Read && H.Inputs.CommandHash == Key &&
+          !Checker.upToDate(H.Inputs, Why))
         continue; // fromCache, too, goes on to the next cache.
       // The entry fromCache would take, or one it would warn of.
       Current = Got == SummaryCache::HeadRead::Read &&
-                H.Inputs.CommandHash == Key &&
-                K.Entries[I].first == Files[I] &&
+                H.Inputs.CommandHash == Key && K.Entries[I].first == Files[I] &&
                 K.Entries[I].second == H.Checksum;
       break;
     }
@@ -136,8 +135,7 @@ public:
       // it reports them again.
       if (!T.Failed && T.Errors.empty() && !R.Caches.empty()) {
         Checker.recordAnalyzed(T.Summary.Inputs.Files, Began);
-        if (llvm::Error E =
-                R.Caches.front().store(T.Summary, &Checksums[I])) {
+        if (llvm::Error E = R.Caches.front().store(T.Summary, &Checksums[I])) {
           std::lock_guard<std::mutex> L(M);
           CacheWarnings.push_back(llvm::toString(std::move(E)));
         }
@@ -187,7 +185,7 @@ public:
 
   std::vector<TUResult> Results;
   std::vector<std::string> Checksums; ///< Of each TU's entry, read or written.
-  PartTimes Sum; ///< Under M while the workers run.
+  PartTimes Sum;                      ///< Under M while the workers run.
 
 private:
   Run &R;

@@ -6,8 +6,8 @@
 // besides the entries.
 //
 //===----------------------------------------------------------------------===//
-#include "DriverRun.h"
 #include "Driver.h"
+#include "DriverRun.h"
 #include "LLVMCompat.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -12,11 +12,11 @@
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
-#include "llvm/Option/ArgList.h"
-#include "llvm/Option/OptTable.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -49,10 +49,10 @@ public:
       : PP(PP), Absent(Absent), Probed(Probed) {}
 
   void InclusionDirective(SourceLocation HashLoc, const Token &,
-                          StringRef FileName, bool IsAngled,
-                          CharSourceRange, OptionalFileEntryRef File,
-                          StringRef SearchPath, StringRef, const Module *,
-                          bool, SrcMgr::CharacteristicKind) override {
+                          StringRef FileName, bool IsAngled, CharSourceRange,
+                          OptionalFileEntryRef File, StringRef SearchPath,
+                          StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
     if (File)
       recordShadows(HashLoc, FileName, IsAngled, normalized(SearchPath));
   }
@@ -147,7 +147,8 @@ public:
     // removal changes what it compiles, so they are inputs too.
     for (const std::string &P : Probed)
       if (!Files.count(P))
-        if (auto Buf = SM.getFileManager().getVirtualFileSystem().getBufferForFile(P))
+        if (auto Buf =
+                SM.getFileManager().getVirtualFileSystem().getBufferForFile(P))
           Files[P] = contentDigest((*Buf)->getBuffer());
     R.Summary.Inputs.Files.assign(Files.begin(), Files.end());
     R.Summary.Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
@@ -181,8 +182,8 @@ public:
                                                  StringRef) override {
     // Asks the consumer (shouldSkipFunctionBody) for each body.
     CI.getFrontendOpts().SkipFunctionBodies = true;
-    CI.getPreprocessor().addPPCallbacks(
-        std::make_unique<IncludeRecorder>(CI.getPreprocessor(), Absent, Probed));
+    CI.getPreprocessor().addPPCallbacks(std::make_unique<IncludeRecorder>(
+        CI.getPreprocessor(), Absent, Probed));
     return std::make_unique<Consumer>(Pol, Opts, R, Absent, Probed);
   }
 
@@ -357,7 +358,7 @@ void noteMissingIncludeDirs(const CompilationDatabase &DB,
       llvm::StringRef Arg = A[I], Dir;
       for (llvm::StringRef Flag : {"-I", "-isystem", "-iquote", "-idirafter"})
         if (Arg.consume_front(Flag)) {
-          Dir = !Arg.empty() ? Arg
+          Dir = !Arg.empty()       ? Arg
                 : I + 1 < A.size() ? llvm::StringRef(A[++I])
                                    : llvm::StringRef();
           break;
