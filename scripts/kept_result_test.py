@@ -24,6 +24,8 @@ Steps:
     entry: "stale", the right report, then "current" with that report.
  5. a damaged kept result (truncated, garbage, empty): "none", no warning,
     the same report, and the file rewritten whole.
+ 5b. a file that applying suppressions read (its digest is kept) differs:
+    "stale".
  6. runs that do not use it: --inventory, --shard: "not used by this kind
     of run", and the kept result is left alone.
  7. cross-TU (xtu_chain5): cutting the flow in step1.cpp removes the
@@ -179,6 +181,28 @@ def step_damage(e, ref):
         e.timed(tag + ", warm", "current")
 
 
+def step_read_files(e, ref):
+    """The files that applying suppressions read are checked by their digest
+    (a suppression may be in a file that is no TU's input by that name)."""
+    with open(e.kept(), encoding="utf-8") as f:
+        k = json.load(f)
+    read = k.get("read", [])
+    e.c.check(any(p.endswith("audience.cpp") for p, _ in read),
+              "5b: the kept result lists no audience.cpp among the files read: %s" % read)
+    with open(e.kept(), encoding="utf-8") as f:
+        text = f.read()
+    if read:
+        path, digest = read[0]
+        tampered = text.replace(json.dumps([path, digest], separators=(",", ":")),
+                                json.dumps([path, "0" * 16], separators=(",", ":")), 1)
+        e.c.check(tampered != text, "5b: could not change a digest (test setup)")
+        with open(e.kept(), "w", encoding="utf-8") as f:
+            f.write(tampered)
+        _, doc, _ = e.timed("5b a read file's digest differs", "stale")
+        same_report(e.c, "5b a read file's digest differs", doc, ref)
+        e.timed("5b a read file's digest differs, warm", "current")
+
+
 def step_not_used(e):
     before = e.stamp()
     rc, out, err, _ = lib.run([e.tool, "-p", "build", "--cache-dir", e.cache,
@@ -228,6 +252,7 @@ def main():
         step_not_in_key(e, ref, tmp)
         step_entries(e, ref)
         step_damage(e, ref)
+        step_read_files(e, ref)
         step_not_used(e)
         step_cross_tu(c, args.tool, tmp)
     c.report()

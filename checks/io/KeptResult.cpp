@@ -92,6 +92,9 @@ std::string serializeKeptResult(const KeptResult &K) {
   Json Entries = Json::array();
   for (const auto &[File, Checksum] : K.Entries)
     Entries.push_back(Json::array({File, Checksum}));
+  Json Read = Json::array();
+  for (const auto &[File, Digest] : K.Read)
+    Read.push_back(Json::array({File, Digest}));
   Json Doc{{"format", FormatName},
            {"version", FormatVersion},
            {"key", K.Key},
@@ -99,7 +102,8 @@ std::string serializeKeptResult(const KeptResult &K) {
            {"functions", K.Functions},
            {"violations", findings(K.Violations)},
            {"suppressed", findings(K.Suppressed)},
-           {"declassified", findings(K.Declassified)}};
+           {"declassified", findings(K.Declassified)},
+           {"read", std::move(Read)}};
   // Paths and messages come from source files and need not be UTF-8.
   return Doc.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -121,6 +125,12 @@ std::optional<KeptResult> parseKeptResult(llvm::StringRef Text) {
     K.Violations = readFindings(Doc.at("violations"));
     K.Suppressed = readFindings(Doc.at("suppressed"));
     K.Declassified = readFindings(Doc.at("declassified"));
+    for (const Json &E : Doc.at("read")) {
+      if (!E.is_array() || E.size() != 2)
+        return std::nullopt;
+      K.Read.emplace_back(E.at(0).get<std::string>(),
+                          E.at(1).get<std::string>());
+    }
     // Serializing again must give the same bytes: whatever was replaced on
     // the way in (bytes that are not UTF-8) or spelled otherwise is a miss.
     if (serializeKeptResult(K) != Text)

@@ -37,6 +37,11 @@ struct KeptResult {
   /// and the number of functions solved. A report with errors is not kept.
   unsigned Functions = 0;
   std::vector<Finding> Violations, Suppressed, Declassified;
+  /// The files that applying suppressions read (the findings' files), each
+  /// with the digest of what was read, "" when it could not be read: a
+  /// suppression comment may be in a file that is no TU's input by that
+  /// name.
+  std::vector<std::pair<std::string, std::string>> Read;
 };
 
 /// One line of JSON; the same result always gives the same bytes.

@@ -236,10 +236,12 @@ llvm::Error SummaryCache::store(const TUSummary &S,
               SetPath, [&](llvm::raw_ostream &OS) { OS << Out.SharedText; }))
         return E;
   }
+  if (llvm::Error E = writeFileAtomically(
+          Path, [&](llvm::raw_ostream &OS) { OS << Out.Entry; }))
+    return E;
   if (Checksum)
     *Checksum = canonicalEntryChecksum(Out.Entry).str();
-  return writeFileAtomically(Path,
-                             [&](llvm::raw_ostream &OS) { OS << Out.Entry; });
+  return llvm::Error::success();
 }
 
 std::vector<TUSummary>

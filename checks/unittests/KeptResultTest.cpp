@@ -39,6 +39,7 @@ KeptResult sampleKept() {
   K.Violations = {sampleFinding(FindingKind::Violation)};
   K.Suppressed = {sampleFinding(FindingKind::Suppressed)};
   K.Declassified = {sampleFinding(FindingKind::Declassified)};
+  K.Read = {{"/r/ads.cc", "00000000000000cc"}, {"/r/gone.h", ""}};
   return K;
 }
 
@@ -52,6 +53,7 @@ TEST_CASE("a kept result reads back as written", "[kept]") {
   CHECK(Back->Key == K.Key);
   CHECK(Back->Entries == K.Entries);
   CHECK(Back->Functions == 42);
+  CHECK(Back->Read == K.Read);
   REQUIRE(Back->Declassified.size() == 1);
   const Finding &D = Back->Declassified.front();
   CHECK(D.Kind == FindingKind::Declassified);

@@ -15,6 +15,7 @@
 #include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -157,12 +158,16 @@ collectSummaries(const Run &R, const std::vector<std::string> &Files,
 
 /// Suppressions, annotation findings, exclusions and the FILE arguments
 /// (ReportPipeline.h).
-void finish(Run &R, Report &Rep, const std::vector<const TUSummary *> &Sums) {
+/// \p Seen gets each file read, with the digest of what was read ("" when
+/// it could not be).
+void finish(Run &R, Report &Rep, const std::vector<const TUSummary *> &Sums,
+            std::map<std::string, std::string> &Seen) {
   // Through the overlay, if any: a staged suppression counts, not the
   // working tree's.
   auto FS = R.FS ? R.FS : llvm::vfs::getRealFileSystem();
-  auto Read = [&](llvm::StringRef Path, std::string &Out) {
+  auto Read = [&, FS](llvm::StringRef Path, std::string &Out) {
     auto B = FS->getBufferForFile(Path);
+    Seen[Path.str()] = B ? contentDigest((*B)->getBuffer()) : "";
     if (!B)
       return false;
     Out = (*B)->getBuffer().str();
@@ -281,16 +286,48 @@ KeptResult keptFrom(const Report &Rep, const std::vector<std::string> &Files,
 /// TU's entry, with a key.
 void keepResult(const Run &R, const Report &Rep, llvm::StringRef Path,
                 llvm::StringRef Key, const std::vector<std::string> &Files,
-                const std::vector<std::string> &Checksums) {
+                const std::vector<std::string> &Checksums,
+                const std::map<std::string, std::string> &Seen) {
   if (Path.empty() || Key.empty() || !Rep.Errors.empty() ||
       llvm::is_contained(Checksums, ""))
     return;
   KeptResult K = keptFrom(Rep, Files, Checksums);
   K.Key = Key.str();
+  K.Read.assign(Seen.begin(), Seen.end());
   (void)llvm::sys::fs::create_directories(R.Caches.front().dir());
   if (llvm::Error E = writeKeptResult(Path, K))
     llvm::errs() << "purpose-check: warning: " << llvm::toString(std::move(E))
                  << "; the next run solves the program again\n";
+}
+
+/// Whether the files that applying suppressions read (KeptResult::Read)
+/// still hold what they held.
+bool readFilesUnchanged(const KeptResult &K) {
+  for (const auto &[Path, Digest] : K.Read) {
+    auto B = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+    if ((B ? contentDigest((*B)->getBuffer()) : "") != Digest)
+      return false;
+  }
+  return true;
+}
+
+/// The kept result at \p Path if its key is \p Key ("": this run uses
+/// none) and the files it read are unchanged; \p Status says what became
+/// of it, for --timings.
+std::optional<KeptResult>
+loadKept(const std::string &Path, const std::string &Key, const char *&Status) {
+  if (Key.empty())
+    return std::nullopt;
+  std::optional<KeptResult> Kept = readKeptResult(Path);
+  Status = Kept ? "made by another kind of run" : "none";
+  if (!Kept || Kept->Key != Key)
+    return std::nullopt;
+  if (!readFilesUnchanged(*Kept)) {
+    Status = "stale";
+    return std::nullopt;
+  }
+  return Kept;
 }
 
 /// The report from the kept result \p K, every TU's entry current.
@@ -307,7 +344,8 @@ void reportFromKept(const std::vector<std::string> &Files, KeptResult &K,
 /// The reduce step (the whole-program solve) over \p Sums, then the
 /// suppressions, annotation findings and exclusions (finish).
 void solve(Run &R, Report &Rep, const std::vector<const TUSummary *> &Sums,
-           SolveResult &S, PhaseClock &Phases) {
+           SolveResult &S, std::map<std::string, std::string> &Seen,
+           PhaseClock &Phases) {
   S = solveProgram(Sums, R.Solver);
   Phases.end("solve", R.O.Timings);
   Rep.Stats.Functions = S.Functions;
@@ -315,7 +353,7 @@ void solve(Run &R, Report &Rep, const std::vector<const TUSummary *> &Sums,
   Rep.Declassified = S.Declassified;
   for (RunError &E : S.Errors)
     Rep.Errors.push_back(E);
-  finish(R, Rep, Sums);
+  finish(R, Rep, Sums, Seen);
 }
 
 /// The report after the solve: the baseline applied, the report (or the
@@ -389,14 +427,8 @@ int runDriver(int Argc, const char **Argv) {
   // A run in which nothing changed reports what the last one did.
   std::string KeptPath = keptResultPath(R);
   std::string KeptKey = KeptPath.empty() ? "" : keptResultKey(R);
-  std::optional<KeptResult> Kept;
   const char *KeptStatus = "not used by this kind of run";
-  if (!KeptKey.empty()) {
-    Kept = readKeptResult(KeptPath);
-    KeptStatus = Kept ? "made by another kind of run" : "none";
-    if (Kept && Kept->Key != KeptKey)
-      Kept.reset();
-  }
+  std::optional<KeptResult> Kept = loadKept(KeptPath, KeptKey, KeptStatus);
   // Freeing every summary at exit takes a warm run over a large program
   // longer than writing its report, so the summaries are left to the
   // operating system, as clang does with its AST (-disable-free).
@@ -427,8 +459,9 @@ int runDriver(int Argc, const char **Argv) {
   if (R.ShardN)
     return endShard(R, Rep);
   SolveResult S;
-  solve(R, Rep, Sums, S, Phases);
-  keepResult(R, Rep, KeptPath, KeptKey, Files, Map->Checksums);
+  std::map<std::string, std::string> Seen;
+  solve(R, Rep, Sums, S, Seen, Phases);
+  keepResult(R, Rep, KeptPath, KeptKey, Files, Map->Checksums, Seen);
   return report(R, Rep, Sums, S, Phases);
 }
 

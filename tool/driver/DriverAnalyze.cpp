@@ -98,19 +98,18 @@ public:
     Clock::time_point T0 = Clock::now();
     std::string Key = commandHash(*R.DB, job(I), R.Pol, R.SourceRoot);
     bool Current = false;
+    // The caches in fromCache's order, with its rules: the first entry made
+    // with this command whose inputs are current is the one taken.
     for (const SummaryCache &C : R.Caches) {
-      EntryHead H;
-      SummaryCache::HeadRead Got = C.loadHead(absolutePath(Files[I]), H);
-      if (Got == SummaryCache::HeadRead::Missing)
-        continue;
+      std::optional<EntryHead> H = headOf(C, Files[I]);
+      if (!H) // Damaged: fromCache warns of it, and this run does too.
+        break;
       std::string Why;
-      if (Got == SummaryCache::HeadRead::Read && H.Inputs.CommandHash == Key &&
-          !Checker.upToDate(H.Inputs, Why))
-        continue; // fromCache, too, goes on to the next cache.
-      // The entry fromCache would take, or one it would warn of.
-      Current = Got == SummaryCache::HeadRead::Read &&
-                H.Inputs.CommandHash == Key && K.Entries[I].first == Files[I] &&
-                K.Entries[I].second == H.Checksum;
+      if (H->MainFile.empty() || H->Inputs.CommandHash != Key ||
+          !Checker.upToDate(H->Inputs, Why))
+        continue;
+      Current = !H->Checksum.empty() && K.Entries[I].first == Files[I] &&
+                K.Entries[I].second == H->Checksum;
       break;
     }
     if (!Current)
@@ -196,6 +195,33 @@ private:
   bool Progress;     ///< Whether to draw "[N/M] file" on stderr.
   std::vector<std::string> CacheWarnings; ///< Under M.
   std::atomic<bool> KeptStale{false};
+
+  /// The head of \p File's entry in \p C: its functions unread when the
+  /// entry is canonical, else from the validating reader (an entry with
+  /// paths that are not ASCII, say). An empty MainFile: no entry;
+  /// std::nullopt: the entry is damaged.
+  static std::optional<EntryHead> headOf(const SummaryCache &C,
+                                         const std::string &File) {
+    EntryHead H;
+    switch (C.loadHead(absolutePath(File), H)) {
+    case SummaryCache::HeadRead::Read:
+      return H;
+    case SummaryCache::HeadRead::Missing:
+      return EntryHead();
+    case SummaryCache::HeadRead::Unreadable:
+      break;
+    }
+    auto Full = C.load(absolutePath(File), &H.Checksum);
+    if (!Full) {
+      llvm::consumeError(Full.takeError());
+      return std::nullopt;
+    }
+    if (*Full) {
+      H.MainFile = (*Full)->MainFile;
+      H.Inputs = std::move((*Full)->Inputs);
+    }
+    return H;
+  }
 
   TUJob job(size_t I) const {
     Options &O = R.O;

@@ -9,6 +9,7 @@
 #include "Driver.h"
 #include "DriverRun.h"
 #include "LLVMCompat.h"
+#include "StatIndex.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -52,6 +53,13 @@ std::string keptResultKey(const Run &R) {
   for (const std::string &F : R.Proj.Inputs) {
     if (F == R.Proj.BaselineFile)
       continue;
+    // Read again here, after the run loaded it: the bytes are the ones it
+    // loaded unless the file changed since the run began, which its change
+    // time would show (as the stat index trusts a stat: git's "racy clean").
+    bool Exists = false;
+    std::optional<FileStat> St = FileStat::of(F, &Exists);
+    if (Exists && (!St || !StatIndex::trusted(*St, R.Began)))
+      return "";
     auto Buf = llvm::MemoryBuffer::getFile(F, /*IsText=*/false,
                                            /*RequiresNullTerminator=*/false);
     S += F + "\x1f" + (Buf ? contentDigest((*Buf)->getBuffer()) : "absent") +

@@ -130,6 +130,9 @@ struct Run {
   ReportFormat Format = ReportFormat::Text;
   InventoryFormat InvFormat = InventoryFormat::Text;
   SolverOptions Solver;
+  /// When the run began: project files changed since (or just before) are
+  /// not trusted to be the ones it loaded (keptResultKey).
+  WallTime Began = std::chrono::system_clock::now();
   AnalyzerOptions Analyzer;
   std::optional<DeclaredMap> Declared; ///< --check's file.
   size_t Undeclared = 0;               ///< Pairs that Declared does not cover.
