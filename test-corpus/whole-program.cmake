@@ -22,6 +22,11 @@ purpose_add_report_test(cache/incremental cache
 purpose_add_report_test(cache/kept-result cache
   ${PURPOSE_SCRIPTS}/kept_result_test.py --tool ${PURPOSE_TOOL})
 
+# A compilation database of relative paths (Meson, CMake): inputs are made
+# absolute against the command's directory, whatever the tool's cwd.
+purpose_add_report_test(cache/relative-paths cache
+  ${PURPOSE_SCRIPTS}/relative_paths_test.py --tool ${PURPOSE_TOOL})
+
 purpose_add_report_test(cache/shards cache
   ${PURPOSE_SCRIPTS}/shard_test.py --tool ${PURPOSE_TOOL} --tus 30)
 

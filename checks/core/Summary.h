@@ -121,8 +121,10 @@ inline std::string fingerprintIdentity(const std::string &USR) {
 
 /// Bumped whenever the per-function analysis changes what summaries say, so
 /// that cached summaries made by an older analysis are not reused (part of
-/// every cache entry's command hash).
-constexpr int AnalysisRevision = 10;
+/// every cache entry's command hash). 11: inputs are recorded against the
+/// compile command's directory (an entry made from another directory may
+/// name files that are not the TU's).
+constexpr int AnalysisRevision = 11;
 
 struct CallSite {
   std::string CalleeUSR;

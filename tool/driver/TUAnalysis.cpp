@@ -29,13 +29,59 @@ using namespace clang::tooling;
 namespace purpose {
 namespace {
 
-/// Absolute, without "." segments. ".." is kept: it may follow a symlink.
-std::string normalized(llvm::StringRef P) {
-  llvm::SmallString<256> S(P);
-  llvm::sys::fs::make_absolute(S);
+/// Removes from the absolute path \p S its "." segments, and each ".."
+/// whose preceding directory is the root or not a symlink: "/p/b/../src"
+/// is "/p/src", while "/lib/gcc/../../include" keeps the ".." after /lib,
+/// a symlink to usr/lib on merged-/usr systems (without it, /include).
+/// Paths in normal form are what the cache stores relative to the source
+/// root, so that another checkout checks its own files, not these.
+/// \p IsLink memoizes the lstat of each directory.
+void removeDots(llvm::SmallVectorImpl<char> &S, llvm::StringMap<bool> &IsLink) {
   llvm::sys::path::remove_dots(S, /*remove_dot_dot=*/false);
-  return std::string(S.str());
+  llvm::StringRef In(S.data(), S.size());
+  if (!In.contains(".."))
+    return;
+  auto It = llvm::sys::path::begin(In), End = llvm::sys::path::end(In);
+  llvm::SmallString<256> Out(*It); // The root.
+  for (++It; It != End; ++It) {
+    if (*It == ".." && Out == llvm::sys::path::root_path(Out))
+      continue; // "/.." is "/".
+    if (*It == ".." && llvm::sys::path::filename(Out) != "..") {
+      auto [Memo, New] = IsLink.try_emplace(Out);
+      bool Link = false;
+      // Conservative: a directory that cannot be looked at keeps its "..".
+      if (New)
+        Memo->second = llvm::sys::fs::is_symlink_file(Out, Link) || Link;
+      if (!Memo->second) {
+        llvm::sys::path::remove_filename(Out);
+        continue;
+      }
+    }
+    llvm::sys::path::append(Out, *It);
+  }
+  S.assign(Out.begin(), Out.end());
 }
+
+/// The paths of one TU's inputs as recorded: absolute, in normal form.
+class PathNormalizer {
+public:
+  void setFileManager(const FileManager &M) { FM = &M; }
+  /// Clang names files as the command reached them (-I../src/include gives
+  /// "../src/include/x.h"), relative to the command's directory: the file
+  /// manager's working directory (ClangTool sets it on the file system it
+  /// parses with), not the process's, which is wherever purpose-check was
+  /// started.
+  std::string operator()(llvm::StringRef P) {
+    llvm::SmallString<256> S(P);
+    FM->makeAbsolutePath(S);
+    removeDots(S, IsLink);
+    return std::string(S.str());
+  }
+
+private:
+  const FileManager *FM = nullptr;
+  llvm::StringMap<bool> IsLink;
+};
 
 /// Records, for each #include and each `__has_include`, the paths that would
 /// change what it finds if they were created: the same name in a directory
@@ -44,9 +90,9 @@ std::string normalized(llvm::StringRef P) {
 /// \p Probed, so that its removal makes the TU stale too.
 class IncludeRecorder : public PPCallbacks {
 public:
-  IncludeRecorder(Preprocessor &PP, std::set<std::string> &Absent,
-                  std::set<std::string> &Probed)
-      : PP(PP), Absent(Absent), Probed(Probed) {}
+  IncludeRecorder(Preprocessor &PP, PathNormalizer &Normalized,
+                  std::set<std::string> &Absent, std::set<std::string> &Probed)
+      : PP(PP), Normalized(Normalized), Absent(Absent), Probed(Probed) {}
 
   void InclusionDirective(SourceLocation HashLoc, const Token &,
                           StringRef FileName, bool IsAngled, CharSourceRange,
@@ -54,7 +100,7 @@ public:
                           StringRef, const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
     if (File)
-      recordShadows(HashLoc, FileName, IsAngled, normalized(SearchPath));
+      recordShadows(HashLoc, FileName, IsAngled, Normalized(SearchPath));
   }
 
   void HasInclude(SourceLocation Loc, StringRef FileName, bool IsAngled,
@@ -69,12 +115,13 @@ public:
     if (!Found.ends_with(FileName))
       return;
     StringRef Dir = Found.drop_back(FileName.size()).rtrim("/");
-    recordShadows(Loc, FileName, IsAngled, normalized(Dir.empty() ? "." : Dir));
-    Probed.insert(normalized(Found));
+    recordShadows(Loc, FileName, IsAngled, Normalized(Dir.empty() ? "." : Dir));
+    Probed.insert(Normalized(Found));
   }
 
 private:
   Preprocessor &PP;
+  PathNormalizer &Normalized;
   std::set<std::string> &Absent;
   std::set<std::string> &Probed;
 
@@ -86,13 +133,13 @@ private:
     if (llvm::sys::path::is_absolute(FileName))
       return;
     auto consider = [&](llvm::StringRef Dir) {
-      std::string D = normalized(Dir);
+      std::string D = Normalized(Dir);
       if (D == FoundDir)
         return false;
       llvm::SmallString<256> C(D);
       llvm::sys::path::append(C, FileName);
       if (!llvm::sys::fs::exists(C))
-        Absent.insert(normalized(C));
+        Absent.insert(Normalized(C));
       return true;
     };
     const SourceManager &SM = PP.getSourceManager();
@@ -116,8 +163,10 @@ private:
 class Consumer : public ASTConsumer {
 public:
   Consumer(const Policy &Pol, const AnalyzerOptions &Opts, TUResult &R,
-           std::set<std::string> &Absent, std::set<std::string> &Probed)
-      : Pol(Pol), Opts(Opts), R(R), Absent(Absent), Probed(Probed) {}
+           PathNormalizer &Normalized, std::set<std::string> &Absent,
+           std::set<std::string> &Probed)
+      : Pol(Pol), Opts(Opts), R(R), Normalized(Normalized), Absent(Absent),
+        Probed(Probed) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     R.Times.ParseEnd = R.Times.SummaryEnd = std::chrono::steady_clock::now();
@@ -137,11 +186,7 @@ public:
           SM.getMemoryBufferForFileOrNone(FE);
       if (!Buf)
         continue;
-      // Not normalized: "/lib/gcc/../../include" must not lose a symlink.
-      llvm::SmallString<256> Path(FE.getName());
-      llvm::sys::fs::make_absolute(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
-      Files[std::string(Path.str())] = contentDigest(Buf->getBuffer());
+      Files[Normalized(FE.getName())] = contentDigest(Buf->getBuffer());
     }
     // Files that __has_include found but the TU did not include: their
     // removal changes what it compiles, so they are inputs too.
@@ -170,6 +215,7 @@ private:
   const Policy &Pol;
   const AnalyzerOptions &Opts;
   TUResult &R;
+  PathNormalizer &Normalized;
   std::set<std::string> &Absent;
   std::set<std::string> &Probed;
 };
@@ -182,15 +228,17 @@ public:
                                                  StringRef) override {
     // Asks the consumer (shouldSkipFunctionBody) for each body.
     CI.getFrontendOpts().SkipFunctionBodies = true;
+    Normalized.setFileManager(CI.getFileManager());
     CI.getPreprocessor().addPPCallbacks(std::make_unique<IncludeRecorder>(
-        CI.getPreprocessor(), Absent, Probed));
-    return std::make_unique<Consumer>(Pol, Opts, R, Absent, Probed);
+        CI.getPreprocessor(), Normalized, Absent, Probed));
+    return std::make_unique<Consumer>(Pol, Opts, R, Normalized, Absent, Probed);
   }
 
 private:
   const Policy &Pol;
   const AnalyzerOptions &Opts;
   TUResult &R;
+  PathNormalizer Normalized;
   std::set<std::string> Absent;
   std::set<std::string> Probed;
 };
@@ -352,6 +400,7 @@ void noteMissingIncludeDirs(const CompilationDatabase &DB,
                             const std::string &File, TUInputs &Inputs) {
   std::set<std::string> Absent(Inputs.AbsentShadows.begin(),
                                Inputs.AbsentShadows.end());
+  llvm::StringMap<bool> IsLink;
   for (const CompileCommand &C : DB.getCompileCommands(File)) {
     const std::vector<std::string> &A = C.CommandLine;
     for (size_t I = 0; I < A.size(); ++I) {
@@ -368,8 +417,10 @@ void noteMissingIncludeDirs(const CompilationDatabase &DB,
       llvm::SmallString<256> P(Dir);
       if (!llvm::sys::path::is_absolute(P))
         compat::makeAbsolute(C.Directory, P);
+      llvm::sys::fs::make_absolute(P); // A relative `directory`, as Clang.
+      removeDots(P, IsLink);
       if (!llvm::sys::fs::exists(P))
-        Absent.insert(normalized(P));
+        Absent.insert(std::string(P.str()));
     }
   }
   Inputs.AbsentShadows.assign(Absent.begin(), Absent.end());
