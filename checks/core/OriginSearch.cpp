@@ -43,19 +43,47 @@ bool followFromOrigin(const ProgramGraph &G, const PathState &From,
   return true;
 }
 
+std::vector<bool> nodesReachingSinksIn(const ProgramGraph &G,
+                                       llvm::StringRef File) {
+  std::vector<bool> Reaches(G.Nodes.size(), false);
+  std::vector<int> Work;
+  for (const auto &[Node, Hits] : G.SinkNodes)
+    for (const SinkHit &Hit : Hits)
+      if (G.Sites[Hit.SiteId].CS->Pos.File == File && !Reaches[Node]) {
+        Reaches[Node] = true;
+        Work.push_back(Node);
+      }
+  if (Work.empty())
+    return Reaches;
+  std::vector<std::vector<int>> InEdges(G.Nodes.size());
+  for (const Edge &E : G.Edges)
+    InEdges[E.To].push_back(E.From);
+  while (!Work.empty()) {
+    int N = Work.back();
+    Work.pop_back();
+    for (int From : InEdges[N])
+      if (!Reaches[From]) {
+        Reaches[From] = true;
+        Work.push_back(From);
+      }
+  }
+  return Reaches;
+}
+
 std::vector<RawFlow> searchOrigin(SummaryUnfolding &U,
                                   const std::string &OriginKey,
-                                  const DeclInfo &O) {
+                                  const DeclInfo &O,
+                                  const std::vector<bool> *Within) {
   const ProgramGraph &G = U.G;
   std::vector<RawFlow> Flows;
   int Origin = G.findNode(NodeKind::Origin, -1, 0, 0, OriginKey);
-  if (Origin < 0)
+  if (Origin < 0 || (Within && !(*Within)[Origin]))
     return Flows;
-  PathTree T =
-      shortestPaths(G, PathState{Origin},
-                    [&](const PathState &From, const Edge &E, PathState &To) {
-                      return followFromOrigin(G, From, E, To);
-                    });
+  PathTree T = shortestPaths(
+      G, PathState{Origin},
+      [&](const PathState &From, const Edge &E, PathState &To) {
+        return (!Within || (*Within)[E.To]) && followFromOrigin(G, From, E, To);
+      });
   // (site, use, 2 if allowed else declassified): a declassified path must
   // not hide a direct one.
   std::set<std::tuple<int, std::string, int>> Found;

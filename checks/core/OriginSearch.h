@@ -59,12 +59,22 @@ struct RawFlow {
   int DeclassifierSite = NoIndex;
 };
 
+/// The nodes of \p G from which some sink call in \p File can be reached,
+/// along any edges (so also along every path that phase 2 may take), as a
+/// mask over the nodes.
+std::vector<bool> nodesReachingSinksIn(const ProgramGraph &G,
+                                       llvm::StringRef File);
+
 /// The flows from the origin \p OriginKey, declared by \p O, in the order
 /// the search settles their uses. One per (site, use) and kind: a
-/// declassified path does not hide a direct one.
+/// declassified path does not hide a direct one. With \p Within, only
+/// nodes in that mask are searched, which finds the same flows to the uses
+/// that every node on their path can reach (nodesReachingSinksIn): a node
+/// on a shortest path to such a use reaches it too.
 std::vector<RawFlow> searchOrigin(SummaryUnfolding &U,
                                   const std::string &OriginKey,
-                                  const DeclInfo &O);
+                                  const DeclInfo &O,
+                                  const std::vector<bool> *Within = nullptr);
 
 } // namespace solver
 } // namespace purpose

@@ -36,7 +36,7 @@ void mergeDeclInfo(DeclInfo &M, const DeclInfo &D) {
 }
 
 SolveResult solveProgram(const std::vector<const TUSummary *> &TUs,
-                         const SolverOptions &Opts) {
+                         const SolverOptions &Opts, const SolveScope &Scope) {
   using namespace solver;
   SolveResult R;
   ProgramGraph G(TUs);
@@ -46,10 +46,17 @@ SolveResult solveProgram(const std::vector<const TUSummary *> &TUs,
     return R;
   SummaryUnfolding U(G, Opts.MaxTraceDepth);
   FindingBuilder Builder(U);
+  // A scoped search may still meet other files' sinks on its way.
+  const bool Scoped = !Scope.SinkFile.empty();
+  std::vector<bool> Within;
+  if (Scoped)
+    Within = nodesReachingSinksIn(G, Scope.SinkFile);
   for (const auto &[Key, D] : G.Decls)
     if (D.isSource())
-      for (const RawFlow &F : searchOrigin(U, Key, D))
-        Builder.add(F, R);
+      for (const RawFlow &F :
+           searchOrigin(U, Key, D, Scoped ? &Within : nullptr))
+        if (!Scoped || G.Sites[F.Hit->SiteId].CS->Pos.File == Scope.SinkFile)
+          Builder.add(F, R);
   for (const std::string &E : U.errors())
     R.Errors.push_back({E});
   // A flow both declassified and not is a violation only.

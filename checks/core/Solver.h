@@ -51,6 +51,18 @@ struct SolverOptions {
   unsigned MaxTraceDepth = 64;
 };
 
+/// Which flows a solve looks for. By default, every one.
+struct SolveScope {
+  /// If not empty, only the flows to sink calls in this file (absolute, as
+  /// SourcePos spells it): the editor shows no others. The search then skips
+  /// every node from which no such call can be reached, so a keystroke costs
+  /// a search of the flows into the open file, not of the whole program.
+  /// The flows it finds, their traces and their order are the same as the
+  /// whole solve's for that file; budget errors met only on other files'
+  /// flows are not seen.
+  std::string SinkFile;
+};
+
 struct SolveResult {
   std::vector<Finding> Violations;
   std::vector<Finding> Declassified;
@@ -71,7 +83,8 @@ struct SolveResult {
 void mergeDeclInfo(DeclInfo &Into, const DeclInfo &From);
 
 SolveResult solveProgram(const std::vector<const TUSummary *> &TUs,
-                         const SolverOptions &Opts = SolverOptions());
+                         const SolverOptions &Opts = SolverOptions(),
+                         const SolveScope &Scope = SolveScope());
 
 } // namespace purpose
 

@@ -2,6 +2,7 @@
 #include "PurposeLimitationCheck.h"
 #include "AnnotationChecks.h"
 #include "EditorClient.h"
+#include "EditorSolve.h"
 #include "ProgramLoader.h"
 #include "Project.h"
 #include "Solver.h"
@@ -181,8 +182,6 @@ SolveResult PurposeLimitationCheck::solveWithCache(ASTContext &AST,
                                                    llvm::StringRef MainPath,
                                                    llvm::StringRef BuildDir,
                                                    SourceLocation FileStart) {
-  // The live analysis comes first: the solver keeps the first summary of a
-  // function defined in several TUs, and the cache's are older.
   TUSummary Live;
   std::vector<RunError> Errors;
   std::map<std::string, ExternalCallee> Callees;
@@ -193,13 +192,7 @@ SolveResult PurposeLimitationCheck::solveWithCache(ASTContext &AST,
        checkProgramTrust(Cached, Live, Callees, Setup.CacheDir,
                          refreshCommand(Setup, BuildDir)))
     diag(FileStart, "%0") << W;
-  std::vector<const TUSummary *> Program{&Live};
-  for (const auto &S : Cached.Others)
-    Program.push_back(S.get());
-  if (Cached.OwnHeaders)
-    Program.push_back(Cached.OwnHeaders.get());
-
-  SolveResult R = solveProgram(Program);
+  SolveResult R = solveForEditor(Live, Cached, MainPath);
   llvm::append_range(Errors, R.Errors);
   for (const RunError &E : Errors)
     diag(FileStart, "purpose-check analysis incomplete: %0") << E.Message;

@@ -13,16 +13,9 @@
 // line or on an unmarked one.
 //
 //===----------------------------------------------------------------------===//
-#include "LLVMCompat.h"
+#include "SnippetUtil.h"
 #include "Solver.h"
-#include "TUAnalyzer.h"
-#include "clang/Frontend/ASTUnit.h"
-#include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Tooling/Tooling.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
@@ -59,13 +52,6 @@ struct Markers {
   std::set<unsigned> NoFlows;    ///< The lines of [[no-flow]].
   std::vector<std::string> Text; ///< The snippet's lines, for messages.
 };
-
-/// The directory of purpose.h: PURPOSE_DOCS_DIR is <root>/docs.
-std::string annotationsDir() {
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(PURPOSE_DOCS_DIR));
-  llvm::sys::path::append(Dir, "annotations");
-  return std::string(Dir);
-}
 
 /// The markers of \p Code, lines counted from 1.
 Markers parseMarkers(llvm::StringRef Code) {
@@ -136,43 +122,21 @@ std::set<LineOrigin> foundFlows(const SolveResult &R) {
   return Found;
 }
 
-/// Parses, reduces and solves \p Code. \p Problems receives compiler errors,
-/// analysis errors and annotation errors: a snippet that does not compile
-/// must not pass for reporting nothing.
+/// Parses, reduces and solves \p Code (SnippetUtil.h). \p Problems receives
+/// what does not compile and the errors of the analysis and the solve.
 SolveResult
 analyze(llvm::StringRef Code, std::string &Problems,
         const std::vector<std::string> &ExtraArgs = {},
         const clang::tooling::FileContentMappings &ExtraFiles = {}) {
-  std::vector<std::string> Args = {"-std=c++17", "-I" + annotationsDir()};
-  Args.insert(Args.end(), ExtraArgs.begin(), ExtraArgs.end());
   clang::tooling::FileContentMappings Files = {
       {"/flowtest/prelude.h", Prelude}};
   Files.insert(Files.end(), ExtraFiles.begin(), ExtraFiles.end());
-  std::string Diags;
-  llvm::raw_string_ostream DiagOS(Diags);
-  purpose::compat::PrinterDiagnosticOptions DiagOpts;
-  clang::TextDiagnosticPrinter Printer(DiagOS, DiagOpts.forPrinter());
-  std::unique_ptr<clang::ASTUnit> AST =
-      clang::tooling::buildASTFromCodeWithArgs(
-          Code, Args, MainFile, "purpose-flowtest",
-          std::make_shared<clang::PCHContainerOperations>(),
-          clang::tooling::getClangStripDependencyFileAdjuster(), Files,
-          &Printer);
-  if (!AST || Printer.getNumErrors()) {
-    Problems += "the snippet does not compile:\n" + Diags;
-    if (!AST)
-      return {};
-  }
   TUSummary S;
-  S.MainFile = MainFile;
-  std::vector<RunError> Errors;
-  analyzeTranslationUnit(AST->getASTContext(), Policy(), S, Errors);
+  if (!test::summarizeSnippet(Code, MainFile, S, Problems, ExtraArgs, Files))
+    return {};
   SolveResult R = solveProgram({&S});
-  for (const auto *List : {&Errors, &R.Errors})
-    for (const RunError &E : *List)
-      Problems += E.Message + "\n";
-  for (const TraceStep &F : S.AnnotationFindings)
-    Problems += F.Message + "\n";
+  for (const RunError &E : R.Errors)
+    Problems += E.Message + "\n";
   return R;
 }
 

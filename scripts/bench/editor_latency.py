@@ -11,8 +11,12 @@ usage: editor_latency.py -p BUILD_DIR FILE [FILE...]
 
 For each FILE and each of R runs, it starts a language server over stdio,
 opens FILE (full-text sync), waits for the first textDocument/publishDiagnostics,
-then sends N didChange notifications, one at a time. Each edit appends a
-distinct comment line at the end of the file, so the content really changes
+then sends N didChange notifications, one at a time. With --edit append (the
+default), each edit appends a distinct comment line at the end of the file;
+with --edit shift, edit i inserts i comment lines after the first line of
+code (below the includes, so that clangd keeps its preamble): every position
+below moves at each edit, so no result of an earlier edit can be reused.
+Either way the content really changes
 and the preamble (the #include block) stays valid, as when one types in a
 function body. The latency of an edit is the time from writing the didChange
 to reading the publishDiagnostics of that version (clangd sends the version;
@@ -305,7 +309,7 @@ def run_session(a, mode, path, work, tag):
         cpu0 = server.cpu_seconds()
         for i in range(1, a.edits + 1):
             version = i + 1
-            edited = text + "// editor_latency edit %d\n" % i
+            edited = edit_text(text, i, a.edit)
             start = time.perf_counter()
             server.notify("textDocument/didChange", {
                 "textDocument": {"uri": uri, "version": version},
@@ -325,6 +329,44 @@ def run_session(a, mode, path, work, tag):
     return {"samples": samples, "open_ms": (t1 - t0) * 1000,
             "cpu_ms_per_edit": (cpu1 - cpu0) * 1000 / a.edits,
             "load": loads, "checks": check_status(mode, first, last, log_path)}
+
+
+def first_code_line(lines):
+    """The index of the first line with code outside comments and directives."""
+    in_block = False
+    for n, line in enumerate(lines):
+        rest = line
+        code = ""
+        while rest:
+            if in_block:
+                end = rest.find("*/")
+                if end < 0:
+                    rest = ""
+                    continue
+                rest, in_block = rest[end + 2:], False
+                continue
+            start = rest.find("/*")
+            cut = rest.find("//")
+            if cut >= 0 and (start < 0 or cut < start):
+                code += rest[:cut]
+                break
+            if start < 0:
+                code += rest
+                break
+            code, rest, in_block = code + rest[:start], rest[start + 2:], True
+        if code.strip() and not code.lstrip().startswith("#"):
+            return n
+    return len(lines) - 1
+
+
+def edit_text(text, i, kind):
+    """The file's text at edit \p i (from 1)."""
+    if kind == "append":
+        return text + "// editor_latency edit %d\n" % i
+    lines = text.splitlines(keepends=True)
+    at = first_code_line(lines) + 1
+    inserted = ["// editor_latency edit %d.%d\n" % (i, k) for k in range(i)]
+    return "".join(lines[:at] + inserted + lines[at:])
 
 
 def check_status(mode, first, last, log_path):
@@ -460,6 +502,9 @@ def parse_args(argv):
                     help="a cache that purpose-check already filled: no warm-up run")
     ap.add_argument("--modes", default=",".join(MODES),
                     help="comma-separated, of %(default)s")
+    ap.add_argument("--edit", choices=("append", "shift"), default="append",
+                    help="append a comment line at the end, or insert lines below the "
+                         "includes that move every position below (append)")
     ap.add_argument("--edits", type=int, default=20, help="timed edits per session (20)")
     ap.add_argument("--runs", type=int, default=3, help="sessions per file and mode (3)")
     ap.add_argument("--root", default=os.getcwd(),
