@@ -4,9 +4,9 @@
 # tests, corpus cases, example, reports, robustness, fuzzers, clang-tidy
 # plugin, purpose-clangd). The LLVM 19 run then runs the unit and corpus
 # tests again under AddressSanitizer and UndefinedBehaviorSanitizer
-# (scripts/sanitize.sh); the LLVM 22 run skips that stage, for time. When
+# (scripts/tests/sanitize.sh); the LLVM 22 run skips that stage, for time. When
 # both ran, the two builds' reports on the corpus must be identical
-# (scripts/llvm_reports_test.py).
+# (scripts/tests/llvm_reports_test.py).
 #
 # Environment: PURPOSE_LLVM_VERSIONS (default "19 22"), the LLVMs to test
 # against, in order; BUILD_DIR (default "build"), the LLVM 19 build
@@ -42,7 +42,7 @@ run_llvm() {
   timed "LLVM $version setup" bash scripts/setup.sh || return $?
   timed "LLVM $version ctest" ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 || s=$?
   if [[ "$version" == 19 && "${PURPOSE_SKIP_SANITIZE:-0}" != 1 ]]; then
-    timed "LLVM $version sanitize" bash scripts/sanitize.sh || { local t=$?; ((s)) || s=$t; }
+    timed "LLVM $version sanitize" bash scripts/tests/sanitize.sh || { local t=$?; ((s)) || s=$t; }
   fi
   return "$s"
 }
@@ -55,7 +55,7 @@ tool_19="$BASE_BUILD_DIR/tool/purpose-check"
 tool_22="$BASE_BUILD_DIR-22/tool/purpose-check-22"
 if [[ " $LLVM_VERSIONS " == *" 19 "* && " $LLVM_VERSIONS " == *" 22 "* ]]; then
   if [[ -x "$tool_19" && -x "$tool_22" ]]; then
-    timed "LLVM 19 and 22 reports" python3 scripts/llvm_reports_test.py \
+    timed "LLVM 19 and 22 reports" python3 scripts/tests/llvm_reports_test.py \
       --tool "$tool_19" --other-tool "$tool_22" -j 2 || keep $?
   else
     echo "test: cannot compare the LLVM 19 and 22 reports: $tool_19 or $tool_22 was not built" >&2

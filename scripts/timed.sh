@@ -1,4 +1,4 @@
-# Sourced by quickstart.sh, test.sh and sanitize.sh (not run on its own).
+# Sourced by quickstart.sh, test.sh and tests/sanitize.sh (not run on its own).
 #
 # timed NAME COMMAND...: runs COMMAND, prints "$TIMED_PREFIX: NAME took Xs"
 # to standard error whatever its outcome, and returns its exit status.

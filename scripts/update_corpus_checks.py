@@ -12,7 +12,7 @@ Usage:
   update_corpus_checks.py mutants [--repo ROOT] OUT_DIR CASE
   update_corpus_checks.py tidy-mutants OUT_DIR TEST
 
-A CASE is what scripts/corpus_runner.py takes: a .cpp file or a directory of
+A CASE is what scripts/tests/corpus_runner.py takes: a .cpp file or a directory of
 files. `update` first requires that the corpus runner passes on the case
 (its `// expect-violation:` comments hold), so that the output it pins is
 the verified one; then it replaces the case's RUN and CHECK lines:
@@ -42,7 +42,7 @@ XFAIL test in test-corpus/known-bugs/, written by hand.
 `verify` runs no tool: it fails unless the RUN lines are the ones `update`
 writes and the warnings the CHECK lines name are, one each, the findings
 that the runner's expectation comments require (so the recall/precision
-metrics of scripts/corpus_metrics.sh and lit agree).
+metrics of scripts/tests/corpus_metrics.sh and lit agree).
 
 `compdb` writes OUT_DIR/compile_commands.json exactly as the corpus runner
 does for CASE (its RUN-ARGS included), and an empty OUT_DIR/.purpose-check.json
@@ -66,6 +66,7 @@ import types
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.realpath(__file__)), "tests"))  # corpus_runner
 import corpus_runner  # noqa: E402
 import make_compdb  # noqa: E402
 

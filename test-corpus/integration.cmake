@@ -4,9 +4,9 @@
 # test once the bug is fixed.
 
 # cmake --install into a temporary prefix, then the installed tool on the
-# bundled example (scripts/install_test.sh). Needs a complete build.
+# bundled example (scripts/tests/install_test.sh). Needs a complete build.
 add_test(NAME install/prefix
-  COMMAND bash ${CMAKE_SOURCE_DIR}/scripts/install_test.sh
+  COMMAND bash ${CMAKE_SOURCE_DIR}/scripts/tests/install_test.sh
           ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
 set_tests_properties(install/prefix PROPERTIES LABELS install TIMEOUT 900
                      ENVIRONMENT "PYTHON=${Python3_EXECUTABLE};PURPOSE_LLVM_MAJOR=${LLVM_VERSION_MAJOR};PURPOSE_NAME_SUFFIX=${PURPOSE_NAME_SUFFIX}")
@@ -14,7 +14,7 @@ set_tests_properties(install/prefix PROPERTIES LABELS install TIMEOUT 900
 # A compile_commands.json from a real g++ CMake build with GCC-only flags and
 # a GCC precompiled header. Exits 77 (skipped) without g++.
 add_test(NAME integration/gcc-compdb
-  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/gcc_compdb_test.py
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/tests/gcc_compdb_test.py
           --tool $<TARGET_FILE:purpose-check>)
 set_tests_properties(integration/gcc-compdb PROPERTIES LABELS integration
                      TIMEOUT 900 SKIP_RETURN_CODE 77)
@@ -29,6 +29,6 @@ if(PURPOSE_INTEGRATION_CLANG_TIDY)
   list(APPEND PURPOSE_INTEGRATION_TIDY_ARGS --clang-tidy ${PURPOSE_INTEGRATION_CLANG_TIDY})
 endif()
 add_test(NAME integration/config
-  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/config_test.py
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/tests/config_test.py
           --tool $<TARGET_FILE:purpose-check> ${PURPOSE_INTEGRATION_TIDY_ARGS})
 set_tests_properties(integration/config PROPERTIES LABELS integration TIMEOUT 900)

@@ -21,7 +21,7 @@
 # Substitutions:
 #   %purpose-check       the purpose-check built here
 #   %corpus-compdb D C   writes D/compile_commands.json for case C (a file or
-#                        a directory) as scripts/corpus_runner.py does: the
+#                        a directory) as scripts/tests/corpus_runner.py does: the
 #                        same compiler, flags and RUN-ARGS; and an empty
 #                        D/.purpose-check.json, so that no config applies
 #   %exits-with N CMD    runs CMD and fails unless it exits with status N

@@ -1,6 +1,6 @@
 # Robustness tests (issue 8): bad input, huge input, concurrency and
 # interruption. One CTest entry robust/CASE per case of
-# scripts/robustness_test.py, which asserts the exit status, the message, that
+# scripts/tests/robustness_test.py, which asserts the exit status, the message, that
 # nothing is half-written, and bounds on time and memory (its docstrings say
 # what each case checks). Generated inputs go to the build tree, never to git.
 #

@@ -3,13 +3,13 @@
 # lines; the test names each one that is. The sources and the limit are the
 # same for every build, so only the default one checks them: LLVM 19 without
 # sanitizers (scripts/test.sh then runs it once, not again for LLVM 22 or in
-# scripts/sanitize.sh).
+# scripts/tests/sanitize.sh).
 if(NOT LLVM_VERSION_MAJOR EQUAL 19 OR PURPOSE_SANITIZE)
   return()
 endif()
 if(PURPOSE_CLANG_TIDY)
   add_test(NAME style/function-size
-    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/function_size_test.py
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/tests/function_size_test.py
             --clang-tidy ${PURPOSE_CLANG_TIDY} -p ${CMAKE_BINARY_DIR}
             --repo ${CMAKE_SOURCE_DIR} -j 2)
 else()
@@ -28,7 +28,7 @@ find_program(PURPOSE_CLANG_FORMAT NAMES clang-format-19
   HINTS ${LLVM_TOOLS_BINARY_DIR} /usr/lib/llvm-19/bin)
 if(PURPOSE_CLANG_FORMAT)
   add_test(NAME style/format
-    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/format_test.py
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/tests/format_test.py
             --clang-format ${PURPOSE_CLANG_FORMAT} --repo ${CMAKE_SOURCE_DIR})
 else()
   add_test(NAME style/format

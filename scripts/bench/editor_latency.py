@@ -65,7 +65,7 @@ spans (BuildAST, ClangTidyMatch, ...): where the time of an edit goes.
 Exit status: 0 when every session completed, 2 when a server failed or timed
 out (the error names the session and the tail of its log).
 
-Example (kcontacts, the policy of scripts/real_code.py):
+Example (kcontacts, the policy of scripts/bench/real_code.py):
   scripts/bench/editor_latency.py -p /work/realcode/build-kcontacts \\
       --root /work/realcode/kcontacts \\
       --policy docs/real-code/kcontacts.policy.json \\

@@ -7,7 +7,7 @@ usage: real_code_bench.py --tool ABS_PATH -p BUILD_DIR --src SOURCE_ROOT
 
 For an existing compilation database (BUILD_DIR/compile_commands.json, 100+
 translation units (TUs) of real code), run from SOURCE_ROOT as
-scripts/real_code.py runs it, it measures, with medians of R runs (>= 3):
+scripts/bench/real_code.py runs it, it measures, with medians of R runs (>= 3):
 
   floor    clang++-19 -fsyntax-only on every TU with its own flags, one at a
            time: CPU time (user + system, summed), and each TU's CPU time

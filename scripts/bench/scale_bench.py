@@ -60,7 +60,7 @@ CLANG = "clang++-19"
 
 # The synthetic benchmark's own -fsyntax-only command (one definition).
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))  # benchmark.py, beside this file
 from benchmark import syntax_only_command  # noqa: E402
 TARGETS = {"merge_wall": 5.0, "merge_rss": 1024.0, "warm_wall": 2.0}
 TARGET_TUS = 10000

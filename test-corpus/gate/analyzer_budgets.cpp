@@ -1,5 +1,5 @@
 // Drives each budget of the function analysis (checks/core/AnalyzerOptions.h)
-// to exhaustion when scripts/budget_test.py lowers it with --analyzer-budget.
+// to exhaustion when scripts/tests/budget_test.py lowers it with --analyzer-budget.
 // With the default budgets the run is complete and finds the three flows.
 #include "purpose.h"
 #include <string>

@@ -1,5 +1,5 @@
 // Drives each budget of the whole-program solve (SolverOptions) to
-// exhaustion when scripts/budget_test.py lowers it with --solver-budget.
+// exhaustion when scripts/tests/budget_test.py lowers it with --solver-budget.
 // With the default budgets the run is complete and finds the four flows.
 #include "purpose.h"
 #include <string>

@@ -5,7 +5,7 @@
 // nothing for it: here, the flow to Upload is unknown.
 //
 // Not in test-corpus/gate/ itself: the tests that run every gate/*.cpp expect
-// a complete report. scripts/budget_test.py runs this one.
+// a complete report. scripts/tests/budget_test.py runs this one.
 #include "purpose.h"
 #include <string>
 

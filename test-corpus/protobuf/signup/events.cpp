@@ -1,6 +1,6 @@
 // Code that protoc generates (3.21, Debian 12's): setters, mutable_x(),
 // add_x(), getters and SerializeToString, on a message built from an account.
-// The generated header is made by scripts/protobuf_case_test.py before the
+// The generated header is made by scripts/tests/protobuf_case_test.py before the
 // corpus runner runs this case.
 #include "purpose.h"
 
