@@ -49,7 +49,7 @@ std::vector<bool> nodesReachingSinksIn(const ProgramGraph &G,
   std::vector<int> Work;
   for (const auto &[Node, Hits] : G.SinkNodes)
     for (const SinkHit &Hit : Hits)
-      if (G.Sites[Hit.SiteId].CS->Pos.File == File && !Reaches[Node]) {
+      if (isSinkCallIn(G, Hit, File) && !Reaches[Node]) {
         Reaches[Node] = true;
         Work.push_back(Node);
       }

@@ -59,6 +59,13 @@ struct RawFlow {
   int DeclassifierSite = NoIndex;
 };
 
+/// Whether the sink call of \p Hit is in \p File (absolute, as SourcePos
+/// spells it).
+inline bool isSinkCallIn(const ProgramGraph &G, const SinkHit &Hit,
+                         llvm::StringRef File) {
+  return G.Sites[Hit.SiteId].CS->Pos.File == File;
+}
+
 /// The nodes of \p G from which some sink call in \p File can be reached,
 /// along any edges (so also along every path that phase 2 may take), as a
 /// mask over the nodes.

@@ -55,7 +55,7 @@ SolveResult solveProgram(const std::vector<const TUSummary *> &TUs,
     if (D.isSource())
       for (const RawFlow &F :
            searchOrigin(U, Key, D, Scoped ? &Within : nullptr))
-        if (!Scoped || G.Sites[F.Hit->SiteId].CS->Pos.File == Scope.SinkFile)
+        if (!Scoped || isSinkCallIn(G, *F.Hit, Scope.SinkFile))
           Builder.add(F, R);
   for (const std::string &E : U.errors())
     R.Errors.push_back({E});
