@@ -1,5 +1,7 @@
 # Runs a libFuzzer binary for SECONDS over a fresh copy of the seed corpus.
-# Inputs: FUZZER, SEEDS (a directory of *.json), DICT, WORK, SECONDS.
+# Inputs: FUZZER, SEEDS (a directory of *.json), DICT, WORK, SECONDS, and
+# REGRESSIONS: a directory of inputs that once failed (any name), run first
+# with the seeds so that a finding that comes back fails at once.
 # Crashing inputs are kept in WORK/artifacts for reproduction:
 #   FUZZER WORK/artifacts/crash-...
 set(Corpus ${WORK}/corpus)
@@ -11,6 +13,12 @@ if(NOT Seeds)
   message(FATAL_ERROR "no seed inputs in ${SEEDS}")
 endif()
 file(COPY ${Seeds} DESTINATION ${Corpus})
+if(REGRESSIONS)
+  file(GLOB Regressions ${REGRESSIONS}/*)
+  if(Regressions)
+    file(COPY ${Regressions} DESTINATION ${Corpus})
+  endif()
+endif()
 
 execute_process(
   COMMAND ${FUZZER}

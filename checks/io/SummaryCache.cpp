@@ -1,7 +1,8 @@
 //===- SummaryCache.cpp - Per-TU summaries on disk ------------------------===//
 //
 // The cache directory and staleness checks. The entry format itself is
-// written by SummaryWriter.cpp and read by SummaryReader.cpp.
+// written by SummaryWriter.cpp and read by SummaryReader.cpp, both driven by
+// the schema of SummarySchema.h.
 //
 //===----------------------------------------------------------------------===//
 #include "SummaryCache.h"
@@ -179,9 +180,9 @@ static llvm::Expected<TUSummary> readEntry(const SummaryCache &Cache,
   if (Cache.entryPath(S->MainFile) != Path)
     return fileError(Path, "cache entry holds the summary of '" + S->MainFile +
                                "', which belongs elsewhere");
-  // Parsed, so the checksum was verified whatever the spelling.
+  // Parsed, so the checksum was verified.
   if (Checksum)
-    *Checksum = canonicalEntryChecksum((*Buf)->getBuffer()).str();
+    *Checksum = entryChecksum((*Buf)->getBuffer()).str();
   return S;
 }
 
@@ -206,8 +207,8 @@ SummaryCache::HeadRead SummaryCache::loadHead(StringRef MainFile,
                ? HeadRead::Missing
                : HeadRead::Unreadable;
   std::optional<EntryHead> H =
-      readCanonicalHead((*Buf)->getBuffer(), SourceRoot,
-                        [&](StringRef Id) { return sharedInputs(Id); });
+      readEntryHead((*Buf)->getBuffer(), SourceRoot,
+                    [&](StringRef Id) { return sharedInputs(Id); });
   if (!H || entryPath(H->MainFile) != Path)
     return HeadRead::Unreadable;
   Out = std::move(*H);
@@ -240,7 +241,7 @@ llvm::Error SummaryCache::store(const TUSummary &S,
           Path, [&](llvm::raw_ostream &OS) { OS << Out.Entry; }))
     return E;
   if (Checksum)
-    *Checksum = canonicalEntryChecksum(Out.Entry).str();
+    *Checksum = entryChecksum(Out.Entry).str();
   return llvm::Error::success();
 }
 

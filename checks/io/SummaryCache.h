@@ -6,8 +6,11 @@
 // checkouts and on different machines merge; they are absolute in memory.
 //
 // Entries are written atomically (temporary file + rename), so concurrent
-// writers and interrupted runs never leave a partial entry. A truncated,
-// corrupt or foreign-version entry reads as an error; callers re-analyze.
+// writers and interrupted runs never leave a partial entry. An entry that is
+// not byte for byte in the form serializeSummary writes (truncated, corrupt,
+// of another version, or rewritten by another tool) is a miss: reading it
+// gives a one-line error that names the first byte that differs, and
+// callers re-analyze the TU.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PURPOSE_IO_SUMMARYCACHE_H
@@ -59,17 +62,19 @@ using SharedInputsResolver =
     llvm::function_ref<llvm::Expected<std::shared_ptr<const SharedInputs>>(
         llvm::StringRef Id)>;
 
-/// Parses an entry that serializeSummary wrote; paths are made absolute
-/// against \p SourceRoot and the shared set comes from \p Resolve. Any
-/// damage (bad JSON, wrong version, checksum mismatch, missing members, a
-/// shared set that cannot be resolved) is an error naming \p Name.
+/// Parses an entry that serializeSummary wrote, in one pass; paths are made
+/// absolute against \p SourceRoot and the shared set comes from \p Resolve.
+/// Anything else (another version, a checksum mismatch, any difference from
+/// the writer's bytes, a shared set that cannot be resolved) is the error
+/// "NAME: error: corrupt entry: expected ... at offset N", one line.
 llvm::Expected<TUSummary> parseSummary(llvm::StringRef Contents,
                                        llvm::StringRef SourceRoot,
                                        llvm::StringRef Name,
                                        SharedInputsResolver Resolve);
 
-/// Parses a shared input set's file, paths made absolute against
-/// \p SourceRoot; its checksum must be \p Id. Errors name \p Name.
+/// Parses a shared input set's file as serializeSummary writes it, paths made
+/// absolute against \p SourceRoot; its checksum must be \p Id. Errors are
+/// one line, "NAME: error: corrupt shared input set: ...".
 llvm::Expected<SharedInputs> parseSharedInputs(llvm::StringRef Contents,
                                                llvm::StringRef SourceRoot,
                                                llvm::StringRef Id,
@@ -116,14 +121,13 @@ public:
 
   /// The cached summary of \p MainFile: std::nullopt if there is none, an
   /// error if the entry is damaged.
-  /// \p Checksum, if given, gets the entry's checksum ("" when its envelope
-  /// is not spelled canonically).
+  /// \p Checksum, if given, gets the entry's checksum.
   llvm::Expected<std::optional<TUSummary>>
   load(llvm::StringRef MainFile, std::string *Checksum = nullptr) const;
 
   /// Reads into \p Out the head of \p MainFile's entry, its functions
-  /// left unread: Read when the entry is canonical and intact, Missing when
-  /// there is none, Unreadable otherwise (load then says what is wrong).
+  /// left unread: Read when the entry is intact, Missing when there is
+  /// none, Unreadable otherwise (load then says what is wrong).
   enum class HeadRead { Read, Missing, Unreadable };
   HeadRead loadHead(llvm::StringRef MainFile, EntryHead &Out) const;
 

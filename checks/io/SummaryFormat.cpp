@@ -70,16 +70,6 @@ const char *kindName(DeclInfo::KindTy K) {
 
 namespace {
 
-/// No empty, "." or ".." segment: reading such a path back through toMemory
-/// gives exactly the path that was stored, so that a summary read from an
-/// entry serializes to the same entry.
-bool isNormalRelative(StringRef Rel) {
-  llvm::SmallVector<StringRef, 16> Segments;
-  Rel.split(Segments, '/');
-  return llvm::none_of(
-      Segments, [](StringRef S) { return S.empty() || S == "." || S == ".."; });
-}
-
 /// \p Key with its FILE mapped by \p Map if it reads "FILE:LINE:COL".
 template <typename MapFn> std::string mapPositionKey(StringRef Key, MapFn Map) {
   auto [Rest, Col] = Key.rsplit(':');
@@ -121,9 +111,27 @@ CachePaths::CachePaths(StringRef SourceRoot) {
     Root.pop_back();
 }
 
+/// No empty, "." or ".." segment: reading such a path back through toMemory
+/// gives exactly the path that was stored, so that a summary read from an
+/// entry serializes to the same entry.
+static bool isNormalRelative(StringRef Rel) {
+  while (true) {
+    auto [Segment, Rest] = Rel.split('/');
+    if (Segment.empty() || Segment == "." || Segment == "..")
+      return false;
+    if (Segment.size() == Rel.size())
+      return true;
+    Rel = Rest;
+  }
+}
+
 bool CachePaths::isVerbatim(StringRef P) {
-  return P.empty() || P.front() == '/' || P.front() == '<' ||
-         llvm::sys::path::is_absolute(P);
+  if (P.empty() || P.front() == '/' || P.front() == '<' ||
+      llvm::sys::path::is_absolute(P))
+    return true;
+  // What toStored never writes reads back as it is: "a//b" or "../a" would
+  // otherwise be normalised on reading and not write back the same.
+  return P != "." && !isNormalRelative(P);
 }
 
 std::string CachePaths::toStored(StringRef Path) const {
@@ -142,7 +150,8 @@ std::string CachePaths::toStored(StringRef Path) const {
     Rest = Rest.drop_front();
   }
   std::string Rel = llvm::sys::path::convert_to_slash(Rest);
-  if (isVerbatim(Rel) || !isNormalRelative(Rel))
+  // "." is the root's own spelling: "/src/." is stored as it is.
+  if (Rel == "." || isVerbatim(Rel))
     return Path.str();
   return Rel;
 }
@@ -152,7 +161,11 @@ std::string CachePaths::toMemory(StringRef Stored) const {
     return Stored.str();
   llvm::SmallString<256> P(Root);
   llvm::sys::path::append(P, llvm::sys::path::Style::posix, Stored);
-  llvm::sys::path::native(P);
+  // Only where the separator is not '/': on POSIX, native() would also
+  // turn a backslash, which a file name may hold, into a separator, and the
+  // path would not read back as the one written.
+  if (llvm::sys::path::is_style_windows(llvm::sys::path::Style::native))
+    llvm::sys::path::native(P);
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
   return std::string(P);
 }

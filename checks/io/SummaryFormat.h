@@ -1,8 +1,8 @@
 //===- SummaryFormat.h - Shared vocabulary of cache entries -----*- C++ -*-===//
 //
 // Internal to checks/io and its tests: what the summary writer
-// (SummaryWriter.cpp), readers (SummaryReader.cpp, CanonicalEntryReader.cpp)
-// and cache (SummaryCache.cpp) share about the entry
+// (SummaryWriter.cpp), the reader (SummaryReader.cpp), the schema they share
+// (SummarySchema.h) and the cache (SummaryCache.cpp) share about the entry
 // format of docs/cache-format.md: its name, the names of enumerators, and
 // how paths map to and from the source root.
 //
@@ -29,43 +29,15 @@ const char *kindName(LabelKind K);
 const char *kindName(OutputKind K);
 const char *kindName(DeclInfo::KindTy K);
 
-/// The enumerator of \p EnumT that kindName calls \p Name, if any. Every
-/// enum named here has a uint8_t-sized range.
-template <typename EnumT> std::optional<EnumT> kindNamed(llvm::StringRef Name) {
-  for (int I = 0; I < 256; ++I)
-    if (const char *N = kindName(static_cast<EnumT>(I)); N && Name == N)
-      return static_cast<EnumT>(I);
-  return std::nullopt;
-}
-
-/// parseSummary's two readers, which the tests and the entry fuzzer also
-/// call alone. The canonical one reads an entry that is byte for byte what
-/// serializeSummary writes (printable ASCII strings; any other entry gives
-/// std::nullopt, never an error); the validating one reads any JSON spelling
-/// of the format and names the position of the first problem. Where the
-/// canonical reader gives a summary, the validating one gives the same.
-std::optional<TUSummary> readCanonicalSummary(llvm::StringRef Contents,
-                                              llvm::StringRef SourceRoot,
-                                              SharedInputsResolver Resolve);
-/// The start of an entry exactly as serializeSummary writes it, its
-/// checksum verified: enough to tell whether it is current (EntryHead).
-/// std::nullopt for any other entry, never an error.
-std::optional<EntryHead> readCanonicalHead(llvm::StringRef Contents,
-                                           llvm::StringRef SourceRoot,
-                                           SharedInputsResolver Resolve);
-/// The checksum of an entry whose envelope is spelled as serializeSummary
-/// spells it, unverified; "" for any other.
-llvm::StringRef canonicalEntryChecksum(llvm::StringRef Contents);
-/// The same pair for shared input sets (parseSharedInputs): the canonical
-/// reader takes a set byte for byte as serializeSummary writes it, with the
-/// checksum \p Id, and leaves everything else to the validating reader.
-std::optional<SharedInputs>
-readCanonicalSharedInputs(llvm::StringRef Contents, llvm::StringRef SourceRoot,
-                          llvm::StringRef Id);
-llvm::Expected<TUSummary> parseSummaryValidating(llvm::StringRef Contents,
-                                                 llvm::StringRef SourceRoot,
-                                                 llvm::StringRef Name,
-                                                 SharedInputsResolver Resolve);
+/// The start of an entry (EntryHead: enough to tell whether it is current),
+/// its checksum verified and its functions left unread; std::nullopt where
+/// parseSummary would not read the entry, or fails beyond its head.
+std::optional<EntryHead> readEntryHead(llvm::StringRef Contents,
+                                       llvm::StringRef SourceRoot,
+                                       SharedInputsResolver Resolve);
+/// The checksum of an entry whose envelope starts as serializeSummary
+/// writes it, unverified (for an entry already read); "" for any other.
+llvm::StringRef entryChecksum(llvm::StringRef Contents);
 
 /// Maps paths between memory (absolute) and an entry (relative to the source
 /// root where they lie under it).
@@ -81,7 +53,7 @@ public:
   explicit CachePaths(llvm::StringRef SourceRoot);
 
   std::string toStored(llvm::StringRef Path) const;
-  /// Relative paths are joined to the root and normalised.
+  /// Stored relative paths (in normal form) are joined to the root.
   std::string toMemory(llvm::StringRef Stored) const;
 
   /// The same for a position key "FILE:LINE:COL" (PolicyParamFits): FILE is
@@ -90,7 +62,8 @@ public:
   std::string keyToMemory(llvm::StringRef Key) const;
 
   /// True for what is stored and read verbatim rather than relative to the
-  /// root: "", absolute paths and pseudo-files such as "<built-in>".
+  /// root: "", absolute paths, pseudo-files such as "<built-in>", and
+  /// relative paths not in normal form (which toStored never writes).
   static bool isVerbatim(llvm::StringRef Stored);
 
 private:
@@ -103,16 +76,20 @@ class StoredPathMapper {
 public:
   explicit StoredPathMapper(const CachePaths &Paths) : Paths(Paths) {}
   const std::string &toMemory(llvm::StringRef Stored) {
-    if (Stored != LastStored) {
+    if (!HaveLast || Stored != LastStored) {
       LastStored = Stored.str();
       LastMemory = Paths.toMemory(Stored);
+      HaveLast = true;
     }
     return LastMemory;
   }
 
 private:
   const CachePaths &Paths;
-  std::string LastStored = "\x01", LastMemory; ///< No stored path is "\x01".
+  /// No sentinel path: any bytes may be a stored path (the fuzzer's "\x01"
+  /// read back as "" when one was the sentinel).
+  bool HaveLast = false;
+  std::string LastStored, LastMemory;
 };
 
 /// The index of the first edge of \p F whose label or output names a call

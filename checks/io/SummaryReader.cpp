@@ -1,523 +1,480 @@
 //===- SummaryReader.cpp - A cache entry to TUSummary ---------------------===//
 //
-// parseSummary, for the format of docs/cache-format.md. An entry exactly as
-// the writer wrote it takes the fast path (CanonicalEntryReader.cpp); any
-// other is read through JsonTree, which bounds nesting and never throws, and
-// every member is then validated: an entry is accepted only if it has exactly
-// the shape that serializeSummary writes. The first problem is the error.
+// parseSummary, readEntryHead and parseSharedInputs, for the format of
+// docs/cache-format.md. A warm run reads every TU's entry, so reading them is
+// most of its time. This reader takes an entry exactly as serializeSummary
+// writes it and decodes it in one pass, straight into the structs, walking
+// the schema's tables (SummarySchema.h): it matches the writer's bytes
+// literally and checks every value as it goes. An entry in any other form
+// (another spelling of the same JSON included) is not read: the error names
+// the first byte that differs and what was expected there, and the caller
+// re-analyzes the TU.
 //
 //===----------------------------------------------------------------------===//
 #include "JsonTree.h"
-#include "SummaryCache.h"
-#include "SummaryFormat.h"
-#include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/STLExtras.h"
-#include <algorithm>
+#include "SummarySchema.h"
+#include "llvm/ADT/StringExtras.h"
 #include <climits>
-#include <exception>
 
 namespace purpose {
-namespace {
+namespace schema {
 
 using llvm::StringRef;
 
-/// Validates a payload into a TUSummary. Every reader returns false after
-/// recording the first problem, at the offending value.
-class SummaryReader {
-public:
-  SummaryReader(const JsonDocument &Doc, const CachePaths &Paths,
-                SharedInputsResolver Resolve)
-      : Doc(Doc), Paths(Paths), Resolve(Resolve), Mapper(Paths) {}
-
-  llvm::Error read(const JsonNode &Payload, TUSummary &Out) {
-    if (!payload(Payload, Out))
-      return Doc.error(Failure->first, Failure->second);
-    return llvm::Error::success();
-  }
-
-  llvm::Error read(const JsonNode &Payload, SharedInputs &Out) {
-    if (!sharedPayload(Payload, Out))
-      return Doc.error(Failure->first, Failure->second);
-    return llvm::Error::success();
-  }
-
-private:
-  const JsonDocument &Doc;
-  const CachePaths &Paths;
-  SharedInputsResolver Resolve;
-  StoredPathMapper Mapper;
-  std::optional<std::pair<size_t, std::string>> Failure;
-
-  bool fail(size_t Offset, const llvm::Twine &Msg) {
-    if (!Failure)
-      Failure.emplace(Offset, Msg.str());
-    return false;
-  }
-
-  bool expect(const JsonNode &N, JsonNode::KindTy K, StringRef What) {
-    if (N.Kind == K)
-      return true;
-    return fail(N.Offset, llvm::Twine("expected ") + JsonNode::describe(K) +
-                              " for " + What + ", found " + N.describe());
-  }
-
-  /// \p N is an object with exactly the members \p Keys.
-  bool members(const JsonNode &N, llvm::ArrayRef<StringRef> Keys,
-               StringRef What) {
-    if (!expect(N, JsonNode::Object, What))
-      return false;
-    // The writer's order: what nearly every object has, checked in one pass.
-    if (N.Keys.size() == Keys.size() &&
-        std::equal(Keys.begin(), Keys.end(), N.Keys.begin()))
-      return true;
-    for (size_t I = 0; I < N.Keys.size(); ++I)
-      if (!llvm::is_contained(Keys, N.Keys[I]))
-        return fail(N.KeyOffsets[I],
-                    "unknown key '" + N.Keys[I] + "' in " + What);
-    for (StringRef K : Keys)
-      if (!N.get(K))
-        return fail(N.Offset, "missing key '" + K + "' in " + What);
-    return true;
-  }
-
-  static const JsonNode &at(const JsonNode &Obj, StringRef Key) {
-    return *Obj.get(Key); // Checked by members().
-  }
-
-  bool str(const JsonNode &N, StringRef What, std::string &Out) {
-    if (!expect(N, JsonNode::String, "'" + What.str() + "'"))
-      return false;
-    Out = N.Str;
-    return true;
-  }
-
-  bool path(const JsonNode &N, StringRef What, std::string &Out) {
-    if (!str(N, What, Out))
-      return false;
-    Out = Mapper.toMemory(Out);
-    return true;
-  }
-
-  bool boolean(const JsonNode &N, StringRef What, bool &Out) {
-    if (!expect(N, JsonNode::Bool, "'" + What.str() + "'"))
-      return false;
-    Out = N.BoolValue;
-    return true;
-  }
-
-  bool unsignedInt(const JsonNode &N, StringRef What, unsigned &Out) {
-    if (N.Kind != JsonNode::Unsigned || N.UIntValue > UINT_MAX)
-      return fail(
-          N.Offset,
-          "expected an unsigned 32-bit integer for '" + What + "', found " +
-              (N.isInteger() ? "an out-of-range integer" : N.describe()));
-    Out = static_cast<unsigned>(N.UIntValue);
-    return true;
-  }
-
-  bool integer(const JsonNode &N, StringRef What, int &Out) {
-    bool Fits = (N.Kind == JsonNode::Unsigned && N.UIntValue <= INT_MAX) ||
-                (N.Kind == JsonNode::Integer && N.IntValue >= INT_MIN);
-    if (!Fits)
-      return fail(
-          N.Offset,
-          "expected a 32-bit integer for '" + What + "', found " +
-              (N.isInteger() ? "an out-of-range integer" : N.describe()));
-    Out = N.Kind == JsonNode::Unsigned ? static_cast<int>(N.UIntValue)
-                                       : static_cast<int>(N.IntValue);
-    return true;
-  }
-
-  template <typename EnumT>
-  bool enumeration(const JsonNode &V, StringRef What, EnumT &Out) {
-    if (!expect(V, JsonNode::String, "'" + What.str() + "'"))
-      return false;
-    if (std::optional<EnumT> K = kindNamed<EnumT>(V.Str)) {
-      Out = *K;
-      return true;
-    }
-    return fail(V.Offset, "unknown " + What + " '" + V.Str + "'");
-  }
-
-  template <typename T, typename ReadFn>
-  bool array(const JsonNode &N, StringRef What, std::vector<T> &Out,
-             ReadFn ReadOne) {
-    if (!expect(N, JsonNode::Array, "'" + What.str() + "'"))
-      return false;
-    Out.clear();
-    Out.reserve(N.Elements.size());
-    for (const JsonNode &E : N.Elements) {
-      T V{};
-      if (!ReadOne(E, V))
-        return false;
-      Out.push_back(std::move(V));
-    }
-    return true;
-  }
-
-  bool strings(const JsonNode &N, StringRef What,
-               std::vector<std::string> &Out) {
-    return array(N, What, Out, [&](const JsonNode &E, std::string &V) {
-      return str(E, What, V);
-    });
-  }
-
-  bool pos(const JsonNode &N, StringRef What, SourcePos &Out) {
-    if (!expect(N, JsonNode::Array, "'" + What.str() + "'"))
-      return false;
-    if (N.Elements.size() != 3)
-      return fail(N.Offset, "expected [file, line, column] for '" + What + "'");
-    return path(N.Elements[0], "file", Out.File) &&
-           unsignedInt(N.Elements[1], "line", Out.Line) &&
-           unsignedInt(N.Elements[2], "column", Out.Column);
-  }
-
-  bool inputFiles(const JsonNode &N,
-                  std::vector<std::pair<std::string, std::string>> &Files) {
-    auto File = [&](const JsonNode &E, std::pair<std::string, std::string> &V) {
-      return members(E, {"path", "digest"}, "an input file") &&
-             path(at(E, "path"), "path", V.first) &&
-             str(at(E, "digest"), "digest", V.second);
-    };
-    return array(at(N, "files"), "files", Files, File);
-  }
-
-  bool inputs(const JsonNode &N, TUInputs &Out) {
-    if (!members(N, {"command_hash", "files", "shared"}, "'inputs'"))
-      return false;
-    std::string Id;
-    if (!str(at(N, "command_hash"), "command_hash", Out.CommandHash) ||
-        !inputFiles(N, Out.Files) || !str(at(N, "shared"), "shared", Id))
-      return false;
-    if (Id.empty())
-      return true;
-    auto Shared = Resolve(Id);
-    if (!Shared)
-      return fail(at(N, "shared").Offset, llvm::toString(Shared.takeError()));
-    Out.Shared = std::move(*Shared);
-    return true;
-  }
-
-  bool sharedPayload(const JsonNode &N, SharedInputs &Out) {
-    auto Shadow = [&](const JsonNode &E, std::string &V) {
-      return path(E, "absent_shadows", V);
-    };
-    std::vector<std::string> Shadows;
-    if (!(members(N, {"files", "absent_shadows"}, "'payload'") &&
-          inputFiles(N, Out.Files) &&
-          array(at(N, "absent_shadows"), "absent_shadows", Shadows, Shadow)))
-      return false;
-    Out.setAbsentShadows(std::move(Shadows));
-    return true;
-  }
-
-  /// A Label or an Output: {"kind", "a", "b", "key"}.
-  template <typename T>
-  bool labelLike(const JsonNode &N, StringRef What, T &Out) {
-    return members(N, {"kind", "a", "b", "key"}, What) &&
-           enumeration(at(N, "kind"), "kind", Out.Kind) &&
-           integer(at(N, "a"), "a", Out.A) && integer(at(N, "b"), "b", Out.B) &&
-           str(at(N, "key"), "key", Out.Key);
-  }
-
-  bool edge(const JsonNode &N, FlowEdge &Out) {
-    auto Step = [&](const JsonNode &E, TraceStep &S) {
-      return members(E, {"pos", "message"}, "a trace step") &&
-             pos(at(E, "pos"), "pos", S.Pos) &&
-             str(at(E, "message"), "message", S.Message);
-    };
-    return members(N, {"src", "dst", "steps"}, "an edge") &&
-           labelLike(at(N, "src"), "'src'", Out.Src) &&
-           labelLike(at(N, "dst"), "'dst'", Out.Dst) &&
-           array(at(N, "steps"), "steps", Out.Steps, Step);
-  }
-
-  bool call(const JsonNode &N, CallSite &Out) {
-    auto Flag = [&](const JsonNode &E, bool &B) {
-      return boolean(E, "out_args", B);
-    };
-    return members(N,
-                   {"callee_usr", "callee_name", "pos", "virtual", "indirect",
-                    "has_object", "object_mutable", "returns_truth", "num_args",
-                    "out_args", "ordinal"},
-                   "a call site") &&
-           str(at(N, "callee_usr"), "callee_usr", Out.CalleeUSR) &&
-           str(at(N, "callee_name"), "callee_name", Out.CalleeName) &&
-           pos(at(N, "pos"), "pos", Out.Pos) &&
-           boolean(at(N, "virtual"), "virtual", Out.Virtual) &&
-           boolean(at(N, "indirect"), "indirect", Out.Indirect) &&
-           boolean(at(N, "has_object"), "has_object", Out.HasObject) &&
-           boolean(at(N, "object_mutable"), "object_mutable",
-                   Out.ObjectMutable) &&
-           boolean(at(N, "returns_truth"), "returns_truth", Out.ReturnsTruth) &&
-           unsignedInt(at(N, "num_args"), "num_args", Out.NumArgs) &&
-           array(at(N, "out_args"), "out_args", Out.OutArg, Flag) &&
-           unsignedInt(at(N, "ordinal"), "ordinal", Out.Ordinal);
-  }
-
-  /// Call-site indexes of labels and outputs must name a call of the
-  /// function: the solver keys its nodes by them.
-  bool checkCallIndexes(const JsonNode &N, const FunctionSummary &F) {
-    int Bad = firstEdgeWithBadCallIndex(F);
-    if (Bad < 0)
-      return true;
-    return fail(at(N, "edges").Elements[Bad].Offset,
-                "edge names a call site that function '" + F.Name +
-                    "' does not have");
-  }
-
-  bool function(const JsonNode &N, FunctionSummary &Out) {
-    auto Call = [&](const JsonNode &E, CallSite &C) { return call(E, C); };
-    auto Edge = [&](const JsonNode &E, FlowEdge &F) { return edge(E, F); };
-    auto RefTo = [&](const JsonNode &E, Output &O) {
-      return labelLike(E, "an element of 'returns_ref_to'", O);
-    };
-    return members(N,
-                   {"usr", "name", "pos", "num_params", "is_method",
-                    "param_names", "overrides", "calls", "edges", "fields_read",
-                    "returns_ref_to"},
-                   "a function summary") &&
-           str(at(N, "usr"), "usr", Out.USR) &&
-           str(at(N, "name"), "name", Out.Name) &&
-           pos(at(N, "pos"), "pos", Out.Pos) &&
-           unsignedInt(at(N, "num_params"), "num_params", Out.NumParams) &&
-           boolean(at(N, "is_method"), "is_method", Out.IsMethod) &&
-           strings(at(N, "param_names"), "param_names", Out.ParamNames) &&
-           strings(at(N, "overrides"), "overrides", Out.Overrides) &&
-           array(at(N, "calls"), "calls", Out.Calls, Call) &&
-           array(at(N, "edges"), "edges", Out.Edges, Edge) &&
-           strings(at(N, "fields_read"), "fields_read", Out.FieldsRead) &&
-           array(at(N, "returns_ref_to"), "returns_ref_to", Out.ReturnsRefTo,
-                 RefTo) &&
-           checkCallIndexes(N, Out);
-  }
-
-  bool paramUses(const JsonNode &N, std::map<int, std::string> &Out) {
-    if (!expect(N, JsonNode::Array, "'param_uses'"))
-      return false;
-    for (const JsonNode &E : N.Elements) {
-      if (E.Kind != JsonNode::Array || E.Elements.size() != 2)
-        return fail(E.Offset, "expected [index, purpose] in 'param_uses'");
-      int Index = 0;
-      std::string Use;
-      if (!integer(E.Elements[0], "param_uses", Index) ||
-          !str(E.Elements[1], "param_uses", Use))
-        return false;
-      if (!Out.emplace(Index, std::move(Use)).second)
-        return fail(E.Offset, "duplicate parameter " + llvm::Twine(Index) +
-                                  " in 'param_uses'");
-    }
-    return true;
-  }
-
-  bool decl(const JsonNode &N, DeclInfo &Out) {
-    auto Index = [&](const JsonNode &E, int &I) {
-      return integer(E, "out_param_sources", I);
-    };
-    if (!members(N,
-                 {"kind", "name", "pos", "limited", "use", "param_uses",
-                  "out_param_sources", "declassify", "from_policy", "category"},
-                 "a declaration") ||
-        !enumeration(at(N, "kind"), "kind", Out.Kind) ||
-        !str(at(N, "name"), "name", Out.Name) ||
-        !pos(at(N, "pos"), "pos", Out.Pos) ||
-        !strings(at(N, "limited"), "limited", Out.Limited) ||
-        !str(at(N, "use"), "use", Out.Use) ||
-        !paramUses(at(N, "param_uses"), Out.ParamUses) ||
-        !array(at(N, "out_param_sources"), "out_param_sources",
-               Out.OutParamSources, Index) ||
-        !boolean(at(N, "from_policy"), "from_policy", Out.FromPolicy) ||
-        !str(at(N, "category"), "category", Out.Category))
-      return false;
-    const JsonNode &Declassify = at(N, "declassify");
-    if (Declassify.Kind == JsonNode::Null)
-      return true;
-    Out.Declassify.emplace();
-    return str(Declassify, "declassify", *Out.Declassify);
-  }
-
-  bool type(const JsonNode &N, TypeInfo &Out) {
-    return members(N, {"name", "fields", "nested"}, "a type") &&
-           str(at(N, "name"), "name", Out.Name) &&
-           strings(at(N, "fields"), "fields", Out.Fields) &&
-           strings(at(N, "nested"), "nested", Out.Nested);
-  }
-
-  /// An object read into a map; JsonTree has already rejected duplicate
-  /// keys.
-  template <typename T, typename ReadFn>
-  bool byKey(const JsonNode &N, StringRef What, std::map<std::string, T> &Out,
-             ReadFn ReadOne) {
-    if (!expect(N, JsonNode::Object, "'" + What.str() + "'"))
-      return false;
-    for (size_t I = 0; I < N.Keys.size(); ++I)
-      if (!ReadOne(N.Elements[I], Out[N.Keys[I]]))
-        return false;
-    return true;
-  }
-
-  /// Keys are policy positions "FILE:LINE:COL", FILE mapped like a path.
-  bool policyParamFits(const JsonNode &N, std::map<std::string, bool> &Out) {
-    if (!expect(N, JsonNode::Object, "'policy_param_fits'"))
-      return false;
-    for (size_t I = 0; I < N.Keys.size(); ++I) {
-      bool Fit = false;
-      if (!boolean(N.Elements[I], "policy_param_fits", Fit))
-        return false;
-      if (!Out.emplace(Paths.keyToMemory(N.Keys[I]), Fit).second)
-        return fail(N.KeyOffsets[I],
-                    "duplicate key '" + N.Keys[I] + "' in 'policy_param_fits'");
-    }
-    return true;
-  }
-
-  bool payload(const JsonNode &N, TUSummary &Out) {
-    auto Function = [&](const JsonNode &E, FunctionSummary &F) {
-      return function(E, F);
-    };
-    auto Decl = [&](const JsonNode &E, DeclInfo &D) { return decl(E, D); };
-    auto Type = [&](const JsonNode &E, TypeInfo &T) { return type(E, T); };
-    auto Finding = [&](const JsonNode &E, TraceStep &S) {
-      return members(E, {"pos", "message"}, "an annotation finding") &&
-             pos(at(E, "pos"), "pos", S.Pos) &&
-             str(at(E, "message"), "message", S.Message);
-    };
-    return members(N,
-                   {"main_file", "inputs", "functions", "decls", "types",
-                    "policy_param_fits", "annotation_findings"},
-                   "'payload'") &&
-           path(at(N, "main_file"), "main_file", Out.MainFile) &&
-           inputs(at(N, "inputs"), Out.Inputs) &&
-           array(at(N, "functions"), "functions", Out.Functions, Function) &&
-           byKey(at(N, "decls"), "decls", Out.Decls, Decl) &&
-           byKey(at(N, "types"), "types", Out.Types, Type) &&
-           policyParamFits(at(N, "policy_param_fits"), Out.PolicyParamFits) &&
-           array(at(N, "annotation_findings"), "annotation_findings",
-                 Out.AnnotationFindings, Finding);
-  }
-};
-
-/// Checks the envelope of an entry and returns its payload node.
-llvm::Expected<const JsonNode *> readEnvelope(const JsonDocument &Doc,
-                                              StringRef Contents,
-                                              StringRef FormatName,
-                                              StringRef What) {
-  // "the entry", "the shared input set": in messages about its parts.
-  std::string The =
-      FormatName == SummaryFormatName ? "the entry" : "the " + What.str();
-  std::string In = FormatName == SummaryFormatName ? "cache entry" : What.str();
-  const JsonNode &Root = Doc.root();
-  const JsonNode *Format = Root.get("format");
-  if (Root.Kind != JsonNode::Object || !Format ||
-      Format->Kind != JsonNode::String || Format->Str != FormatName)
-    return Doc.error(Format ? Format->Offset : Root.Offset,
-                     "not a purpose-check " + What);
-  const JsonNode *Version = Root.get("version");
-  if (!Version || Version->Kind != JsonNode::Unsigned)
-    return Doc.error(Version ? Version->Offset : Root.Offset,
-                     "missing or malformed cache format version");
-  if (Version->UIntValue != static_cast<uint64_t>(CacheFormatVersion))
-    return Doc.error(Version->Offset, "unsupported cache format version " +
-                                          llvm::Twine(Version->UIntValue) +
-                                          "; expected " +
-                                          llvm::Twine(CacheFormatVersion));
-  static constexpr llvm::StringLiteral Keys[] = {"format", "version",
-                                                 "checksum", "payload"};
-  for (size_t I = 0; I < Root.Keys.size(); ++I)
-    if (!llvm::is_contained(Keys, Root.Keys[I]))
-      return Doc.error(Root.KeyOffsets[I],
-                       "unknown key '" + Root.Keys[I] + "' in " + In);
-  const JsonNode *Checksum = Root.get("checksum");
-  if (!Checksum || Checksum->Kind != JsonNode::String)
-    return Doc.error(Checksum ? Checksum->Offset : Root.Offset,
-                     "missing or malformed checksum");
-  if (!Root.get("payload"))
-    return Doc.error(Root.Offset, "missing key 'payload' in " + In);
-  if (Root.Keys.back() != "payload")
-    return Doc.error(Root.Offset,
-                     "the payload must be " + The + "'s last member");
-  const JsonNode &Payload = Root.Elements.back();
-
-  // The checksum covers the payload's bytes as written: from its first
-  // character to the entry's closing brace, without the whitespace between.
-  StringRef Text = StringRef(Contents).rtrim(" \t\r\n");
-  size_t End = Text.size() - 1; // The root object's '}'.
-  StringRef PayloadText = Text.slice(Payload.Offset, End).rtrim(" \t\r\n");
-  if (contentDigest(PayloadText) != Checksum->Str)
-    return Doc.error(Checksum->Offset,
-                     "checksum mismatch: " + The + " is damaged");
-  return &Payload;
+bool Reader::failAt(const char *At, const llvm::Twine &What) {
+  if (Failure.empty())
+    Failure = (What + " at offset " + llvm::Twine(offset(At))).str();
+  return false;
 }
 
-} // namespace
+bool Reader::expect(char C) {
+  return lit(C) ||
+         fail(llvm::Twine("expected '") + llvm::Twine(C) + "' in " + Field);
+}
+
+bool Reader::key(char Sep, StringRef Key) {
+  if (static_cast<size_t>(End - P) > Key.size() && *P == Sep &&
+      StringRef(P + 1, Key.size()) == Key) {
+    P += Key.size() + 1;
+    Field = Key.drop_front().drop_back(2);
+    return true;
+  }
+  return fail("expected field \"" + Key.drop_front().drop_back(2) + "\"");
+}
+
+/// The length of the UTF-8 sequence at \p P (RFC 3629: no overlong forms,
+/// no surrogates, nothing above U+10FFFF), or 0 if there is none: what
+/// nlohmann's dump keeps of a string.
+static size_t utf8Length(const char *P, const char *End) {
+  auto At = [&](size_t I) -> unsigned {
+    return P + I < End ? static_cast<unsigned char>(P[I]) : 0;
+  };
+  auto Cont = [&](size_t I) { return (At(I) & 0xc0) == 0x80; };
+  unsigned C = At(0);
+  if (C >= 0xc2 && C <= 0xdf)
+    return Cont(1) ? 2 : 0;
+  if (C >= 0xe0 && C <= 0xef) {
+    unsigned Lo = C == 0xe0 ? 0xa0 : 0x80, Hi = C == 0xed ? 0x9f : 0xbf;
+    return At(1) >= Lo && At(1) <= Hi && Cont(2) ? 3 : 0;
+  }
+  if (C >= 0xf0 && C <= 0xf4) {
+    unsigned Lo = C == 0xf0 ? 0x90 : 0x80, Hi = C == 0xf4 ? 0x8f : 0xbf;
+    return At(1) >= Lo && At(1) <= Hi && Cont(2) && Cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/// The escape at P (after its backslash) as nlohmann writes it: the short
+/// ones, and \u00XX (lower-case hex) for the other control characters.
+bool Reader::escape(std::string &Out) {
+  const char *At = P - 1;
+  char E = P == End ? 0 : *P;
+  const char *Short = E ? strchr("\"\\bfnrt", E) : nullptr;
+  if (Short) {
+    static constexpr char Decoded[] = "\"\\\b\f\n\r\t";
+    Out += Decoded[Short - "\"\\bfnrt"];
+    ++P;
+    return true;
+  }
+  auto Hex = [](char C) { return llvm::isDigit(C) || (C >= 'a' && C <= 'f'); };
+  if (E == 'u' && End - P >= 5 && P[1] == '0' && P[2] == '0' &&
+      (P[3] == '0' || P[3] == '1') && Hex(P[4])) {
+    unsigned char C = (P[3] - '0') * 16 + llvm::hexDigitValue(P[4]);
+    if (!strchr("\b\f\n\r\t", C) || C == 0) {
+      Out += static_cast<char>(C);
+      P += 5;
+      return true;
+    }
+  }
+  return failAt(At, "expected an escape as the writer spells it in " + Field);
+}
+
+bool Reader::str(std::string &Out) {
+  if (!lit('"'))
+    return fail("expected a string for " + Field);
+  Out.clear();
+  const char *Run = P;
+  while (P != End) {
+    unsigned char C = *P;
+    if (C >= 0x20 && C < 0x80 && C != '"' && C != '\\') {
+      ++P;
+      continue;
+    }
+    if (C == '"') {
+      Out.append(Run, P);
+      ++P;
+      return true;
+    }
+    if (C == '\\') {
+      Out.append(Run, P++);
+      if (!escape(Out))
+        return false;
+      Run = P;
+      continue;
+    }
+    size_t N = C >= 0x80 ? utf8Length(P, End) : 0;
+    if (!N)
+      return fail(C < 0x20 ? "expected an escaped control character in " + Field
+                           : "expected UTF-8 in " + Field);
+    P += N;
+  }
+  return fail("expected the end of a string in " + Field);
+}
+
+bool Reader::path(std::string &Out) {
+  if (!str(Out))
+    return false;
+  Out = Mapper.toMemory(Out);
+  return true;
+}
+
+/// A JSON integer without sign, leading zero or fraction, at most \p Max.
+bool Reader::digits(uint64_t Max, uint64_t &Out, const char *What) {
+  const char *Start = P;
+  Out = 0;
+  while (P != End && llvm::isDigit(*P) && P - Start < 11)
+    Out = Out * 10 + (*P++ - '0');
+  size_t N = P - Start;
+  if (N > 0 && N <= 10 && !(N > 1 && *Start == '0') && Out <= Max &&
+      !(P != End && (llvm::isDigit(*P) || *P == '.' || *P == 'e' || *P == 'E')))
+    return true;
+  return failAt(Start, llvm::Twine("expected ") + What + " for " + Field);
+}
+
+bool Reader::unsignedInt(unsigned &Out) {
+  uint64_t V;
+  if (!digits(UINT_MAX, V, "an unsigned 32-bit integer"))
+    return false;
+  Out = static_cast<unsigned>(V);
+  return true;
+}
+
+bool Reader::integer(int &Out) {
+  const char *Start = P;
+  bool Negative = lit('-');
+  uint64_t V;
+  if (!digits(Negative ? uint64_t(INT_MAX) + 1 : uint64_t(INT_MAX), V,
+              "a 32-bit integer"))
+    return false;
+  if (Negative && V == 0) // The writer writes no "-0".
+    return failAt(Start, "expected a 32-bit integer for " + Field);
+  Out = Negative ? static_cast<int>(-static_cast<int64_t>(V))
+                 : static_cast<int>(V);
+  return true;
+}
+
+bool Reader::boolean(bool &Out) {
+  if (End - P >= 4 && StringRef(P, 4) == "true") {
+    P += 4;
+    Out = true;
+    return true;
+  }
+  if (End - P >= 5 && StringRef(P, 5) == "false") {
+    P += 5;
+    Out = false;
+    return true;
+  }
+  return fail("expected a boolean for " + Field);
+}
+
+bool Bools::read(Reader &R, std::vector<bool> &V) {
+  V.clear();
+  if (!R.expect('['))
+    return false;
+  if (R.lit(']'))
+    return true;
+  do {
+    bool B;
+    if (!R.boolean(B))
+      return false;
+    V.push_back(B);
+  } while (R.lit(','));
+  return R.expect(']');
+}
+
+bool Fits::read(Reader &R, std::map<std::string, bool> &V) {
+  V.clear();
+  if (!R.expect('{'))
+    return false;
+  if (R.lit('}'))
+    return true;
+  std::string Key, Prev;
+  do {
+    const char *At = R.P;
+    bool Fit;
+    if (!R.str(Key))
+      return false;
+    if (!V.empty() && !(Prev < Key))
+      return R.failAt(At, "expected the keys of policy_param_fits in "
+                          "ascending order, each once");
+    if (!R.expect(':') || !R.boolean(Fit))
+      return false;
+    if (!V.emplace(R.Paths.keyToMemory(Key), Fit).second)
+      return R.failAt(At, "expected the keys of policy_param_fits to name "
+                          "distinct positions");
+    Prev = Key;
+  } while (R.lit(','));
+  return R.expect('}');
+}
+
+bool ParamUses::read(Reader &R, std::map<int, std::string> &V) {
+  V.clear();
+  if (!R.expect('['))
+    return false;
+  if (R.lit(']'))
+    return true;
+  do {
+    const char *At = R.P;
+    int Index;
+    std::string Use;
+    if (!(R.expect('[') && R.integer(Index) && R.expect(',') && R.str(Use) &&
+          R.expect(']')))
+      return false;
+    if (!V.empty() && V.rbegin()->first >= Index)
+      return R.failAt(At, "expected the parameters of param_uses in "
+                          "ascending order, each once");
+    V.emplace_hint(V.end(), Index, std::move(Use));
+  } while (R.lit(','));
+  return R.expect(']');
+}
+
+template <bool Outside>
+bool FilePath<Outside>::read(Reader &R, std::string &V) {
+  const char *At = R.P;
+  if (!R.str(V))
+    return false;
+  if (CachePaths::isVerbatim(V) != Outside)
+    return R.failAt(At, Outside ? "expected a path outside the source root"
+                                : "expected a path under the source root");
+  V = R.Mapper.toMemory(V);
+  return true;
+}
+
+template <bool Outside>
+bool Files<Outside>::read(Reader &R, std::vector<FilePair> &V) {
+  V.clear();
+  if (!R.expect('['))
+    return false;
+  if (R.lit(']'))
+    return true;
+  do {
+    const char *At = R.P;
+    V.emplace_back();
+    if (!Object<InputFileSchema<Outside>>::read(R, V.back()))
+      return false;
+    if (V.size() > 1 && !(V[V.size() - 2].first < V.back().first))
+      return R.failAt(At, "expected input files in ascending order of "
+                          "path, each once");
+  } while (R.lit(','));
+  return R.expect(']');
+}
+template struct Files<false>;
+template struct Files<true>;
+
+bool Shadows::read(Reader &R, std::vector<std::string> &V) {
+  V.clear();
+  if (!R.expect('['))
+    return false;
+  if (R.lit(']'))
+    return true;
+  std::string Stored, Prev;
+  do {
+    const char *At = R.P;
+    if (!R.str(Stored))
+      return false;
+    if (!V.empty() && !(Prev < Stored))
+      return R.failAt(At, "expected absent_shadows in ascending order, "
+                          "each once");
+    V.push_back(R.Mapper.toMemory(Stored));
+    std::swap(Prev, Stored);
+  } while (R.lit(','));
+  return R.expect(']');
+}
+
+bool Schema<FunctionSummary>::check(Reader &R, const char *Start,
+                                    const FunctionSummary &V) {
+  int Bad = firstEdgeWithBadCallIndex(V);
+  if (Bad < 0)
+    return true;
+  return R.failAt(Start, "expected edge " + llvm::Twine(Bad) +
+                             " to name a call site of function '" + V.Name +
+                             "'");
+}
+
+bool Schema<StoredSet>::check(Reader &R, const char *Start,
+                              const StoredSet &V) {
+  if (!V.Files.empty() || !V.AbsentShadows.empty())
+    return true;
+  return R.failAt(Start, "expected a shared input set that is not empty");
+}
+
+bool Inputs::read(Reader &R, TUInputs &V) {
+  StoredInputs S;
+  if (!Object<>::read(R, S))
+    return false;
+  V.CommandHash = std::move(S.CommandHash);
+  V.Files = std::move(S.Files);
+  V.AbsentShadows.clear();
+  V.Shared = nullptr;
+  if (S.Shared.empty())
+    return true;
+  auto Shared = R.Resolve(S.Shared);
+  if (!Shared)
+    return R.failAt(R.P - 1, "expected shared input set '" + S.Shared +
+                                 "' to be readable (" +
+                                 llvm::toString(Shared.takeError()) + ")");
+  V.Shared = std::move(*Shared);
+  return true;
+}
+
+/// Where an envelope spelled as the writer spells it has its parts.
+struct Envelope {
+  StringRef Checksum, Payload;
+  size_t PayloadOffset = 0;
+  size_t ChecksumOffset = 0;
+};
+
+/// Reads the envelope of \p Text, a file of format \p Format, and verifies
+/// its checksum. \p Why gets the first difference from the canonical form.
+static std::optional<Envelope> readEnvelope(StringRef Text, StringRef Format,
+                                            std::string &Why) {
+  auto Fail = [&](size_t Offset, const llvm::Twine &What) {
+    Why = (What + " at offset " + llvm::Twine(Offset)).str();
+    return std::nullopt;
+  };
+  StringRef Rest = Text;
+  constexpr StringRef Open = "{\"format\":\"", Then = "\",\"version\":";
+  if (!Rest.consume_front(Open) || !Rest.consume_front(Format) ||
+      !Rest.consume_front(Then)) {
+    std::string Head = (Open + Format + Then).str();
+    size_t Common = 0;
+    while (Common < Text.size() && Common < Head.size() &&
+           Text[Common] == Head[Common])
+      ++Common;
+    return Common >= Open.size()
+               ? Fail(Open.size(), "expected format \"" + Format + "\"")
+               : Fail(Common, "expected '" + Head + "'");
+  }
+  size_t VersionAt = Text.size() - Rest.size();
+  StringRef Version = Rest.take_while(llvm::isDigit);
+  if (Version != std::to_string(CacheFormatVersion))
+    return Fail(VersionAt, "expected version " +
+                               llvm::Twine(CacheFormatVersion) + ", found " +
+                               (Version.empty() ? "none" : Version));
+  Rest = Rest.drop_front(Version.size());
+  constexpr StringRef Before = ",\"checksum\":\"", After = "\",\"payload\":";
+  Envelope E;
+  size_t ChecksumAt = Text.size() - Rest.size() + Before.size();
+  if (!Rest.consume_front(Before) || Rest.size() < 16 ||
+      !Rest.drop_front(16).starts_with(After))
+    return Fail(ChecksumAt - Before.size(), "expected '" + Before +
+                                                "' and 16 hex digits and '" +
+                                                After + "'");
+  E.Checksum = Rest.take_front(16);
+  E.ChecksumOffset = ChecksumAt;
+  Rest = Rest.drop_front(16 + After.size());
+  E.PayloadOffset = Text.size() - Rest.size();
+  if (!Rest.consume_back("}\n"))
+    return Fail(Text.size() < 2 ? 0 : Text.size() - 2,
+                "expected '}' and a newline at the end");
+  E.Payload = Rest;
+  if (contentDigest(E.Payload) != E.Checksum)
+    return Fail(ChecksumAt, "checksum mismatch");
+  return E;
+}
+
+} // namespace schema
+
+using llvm::StringRef;
+using schema::Object;
+using schema::Reader;
+
+/// The error of a file that did not read: one line, naming the file.
+static llvm::Error corrupt(StringRef Name, StringRef What,
+                           const std::string &Why) {
+  return makePositionedError(PolicyPos{Name.str(), 0, 0},
+                             "corrupt " + What + ": " + Why);
+}
 
 llvm::Expected<TUSummary> parseSummary(StringRef Contents, StringRef SourceRoot,
                                        StringRef Name,
                                        SharedInputsResolver Resolve) {
-  if (std::optional<TUSummary> S =
-          readCanonicalSummary(Contents, SourceRoot, Resolve))
-    return std::move(*S);
-  return parseSummaryValidating(Contents, SourceRoot, Name, Resolve);
+  std::string Why;
+  auto E = schema::readEnvelope(Contents, SummaryFormatName, Why);
+  if (!E)
+    return corrupt(Name, "entry", Why);
+  CachePaths Paths(SourceRoot);
+  Reader R(E->Payload, E->PayloadOffset, Paths, Resolve);
+  TUSummary S;
+  if (!Object<>::read(R, S))
+    return corrupt(Name, "entry", R.Failure);
+  if (R.P != R.End) { // The object closed before the payload's last '}'.
+    R.fail("expected the end of the payload");
+    return corrupt(Name, "entry", R.Failure);
+  }
+  return std::move(S);
 }
 
-llvm::Expected<TUSummary> parseSummaryValidating(StringRef Contents,
-                                                 StringRef SourceRoot,
-                                                 StringRef Name,
-                                                 SharedInputsResolver Resolve) {
-  try {
-    auto Doc = JsonDocument::parse(Contents, Name);
-    if (!Doc)
-      return Doc.takeError();
-    auto Payload =
-        readEnvelope(*Doc, Contents, SummaryFormatName, "summary cache entry");
-    if (!Payload)
-      return Payload.takeError();
-    CachePaths Paths(SourceRoot);
-    TUSummary S;
-    if (llvm::Error E = SummaryReader(*Doc, Paths, Resolve).read(**Payload, S))
-      return std::move(E);
-    return std::move(S);
-  } catch (const std::exception &E) {
-    return makePositionedError(PolicyPos{Name.str(), 0, 0},
-                               llvm::Twine("cannot read cache entry: ") +
-                                   E.what());
-  }
+std::optional<EntryHead> readEntryHead(StringRef Contents, StringRef SourceRoot,
+                                       SharedInputsResolver Resolve) {
+  std::string Why;
+  auto E = schema::readEnvelope(Contents, SummaryFormatName, Why);
+  if (!E)
+    return std::nullopt;
+  CachePaths Paths(SourceRoot);
+  Reader R(E->Payload, E->PayloadOffset, Paths, Resolve);
+  using Sch = schema::Schema<TUSummary>;
+  TUSummary S;
+  constexpr size_t N = Sch::HeadFields;
+  if (!Object<>::readFirst<N>(R, S) ||
+      !R.key(',', std::get<N>(Sch::Fields).Key))
+    return std::nullopt;
+  EntryHead H;
+  H.Checksum = E->Checksum.str();
+  H.MainFile = std::move(S.MainFile);
+  H.Inputs = std::move(S.Inputs);
+  return H;
+}
+
+StringRef entryChecksum(StringRef Contents) {
+  std::string Head = ("{\"format\":\"" + SummaryFormatName + "\",\"version\":" +
+                      llvm::Twine(CacheFormatVersion) + ",\"checksum\":\"")
+                         .str();
+  if (!Contents.consume_front(Head) || Contents.size() < 16)
+    return "";
+  return Contents.take_front(16);
 }
 
 llvm::Expected<SharedInputs> parseSharedInputs(StringRef Contents,
                                                StringRef SourceRoot,
                                                StringRef Id, StringRef Name) {
-  if (std::optional<SharedInputs> Fast =
-          readCanonicalSharedInputs(Contents, SourceRoot, Id))
-    return std::move(*Fast);
-  try {
-    auto Doc = JsonDocument::parse(Contents, Name);
-    if (!Doc)
-      return Doc.takeError();
-    auto Payload = readEnvelope(*Doc, Contents, SharedInputsFormatName,
-                                "shared input set");
-    if (!Payload)
-      return Payload.takeError();
-    if (Doc->root().get("checksum")->Str != Id)
-      return Doc->error(Doc->root().get("checksum")->Offset,
-                        "the shared input set's checksum is not its id '" + Id +
-                            "'");
-    CachePaths Paths(SourceRoot);
-    SharedInputs S;
-    S.Id = Id.str();
-    auto NoNesting =
-        [](StringRef) -> llvm::Expected<std::shared_ptr<const SharedInputs>> {
-      return llvm::createStringError("shared input sets do not nest");
-    };
-    if (llvm::Error E =
-            SummaryReader(*Doc, Paths, NoNesting).read(**Payload, S))
-      return std::move(E);
-    return std::move(S);
-  } catch (const std::exception &E) {
-    return makePositionedError(PolicyPos{Name.str(), 0, 0},
-                               llvm::Twine("cannot read shared input set: ") +
-                                   E.what());
+  std::string Why;
+  auto E = schema::readEnvelope(Contents, SharedInputsFormatName, Why);
+  if (!E)
+    return corrupt(Name, "shared input set", Why);
+  if (E->Checksum != Id)
+    return corrupt(Name, "shared input set",
+                   "expected checksum '" + Id.str() +
+                       "' (the set's id) at offset " +
+                       std::to_string(E->ChecksumOffset));
+  CachePaths Paths(SourceRoot);
+  auto NoNesting =
+      [](StringRef) -> llvm::Expected<std::shared_ptr<const SharedInputs>> {
+    return llvm::createStringError("shared input sets do not nest");
+  };
+  Reader R(E->Payload, E->PayloadOffset, Paths, NoNesting);
+  schema::StoredSet Set;
+  if (!Object<>::read(R, Set))
+    return corrupt(Name, "shared input set", R.Failure);
+  if (R.P != R.End) {
+    R.fail("expected the end of the payload");
+    return corrupt(Name, "shared input set", R.Failure);
   }
+  SharedInputs S;
+  S.Id = Id.str();
+  S.Files = std::move(Set.Files);
+  S.setAbsentShadows(std::move(Set.AbsentShadows));
+  return std::move(S);
 }
 
 } // namespace purpose

@@ -1,220 +1,170 @@
 //===- SummaryWriter.cpp - TUSummary to a cache entry ---------------------===//
 //
-// serializeSummary, for the format of docs/cache-format.md. Members are
-// written through nlohmann::ordered_json, in the order of this file, so the
-// bytes depend on nothing but the summary and the source root.
-//
-// Each struct is taken apart with a structured binding, so that a member
-// added to Summary.h or Finding.h breaks this file's build until it is
-// written (and read, and documented in docs/cache-format.md).
+// serializeSummary, for the format of docs/cache-format.md: the schema's
+// tables (SummarySchema.h) written in order, compactly, with strings escaped
+// as nlohmann's dump escapes them, so that the bytes are those of the
+// nlohmann-based writer that made the entries of format version 4, and depend
+// on nothing but the summary and the source root.
 //
 //===----------------------------------------------------------------------===//
-#include "SummaryCache.h"
-#include "SummaryFormat.h"
+#include "SummarySchema.h"
+#include "llvm/ADT/STLExtras.h"
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 namespace purpose {
-namespace {
+namespace schema {
 
-using json = nlohmann::ordered_json;
 using llvm::StringRef;
 
-class SummaryWriter {
-public:
-  explicit SummaryWriter(const CachePaths &Paths) : Paths(Paths) {}
-
-  json payload(const TUSummary &S, const std::string &SharedId) const {
-    const auto &[MainFile, Inputs, Functions, Decls, Types, PolicyParamFits,
-                 AnnotationFindings] = S;
-    json DeclsOut = json::object();
-    for (const auto &[USR, D] : Decls)
-      DeclsOut[USR] = decl(D);
-    json TypesOut = json::object();
-    for (const auto &[USR, T] : Types)
-      TypesOut[USR] = type(T);
-    json P = json::object();
-    P["main_file"] = Paths.toStored(MainFile);
-    P["inputs"] = inputs(Inputs, SharedId);
-    P["functions"] = list(Functions, &SummaryWriter::function);
-    P["decls"] = std::move(DeclsOut);
-    P["types"] = std::move(TypesOut);
-    // Sorted by the stored key, so that every checkout writes the same bytes.
-    std::map<std::string, bool> StoredFits;
-    for (const auto &[Rule, Fit] : PolicyParamFits)
-      StoredFits[Paths.keyToStored(Rule)] = Fit;
-    json Fits = json::object();
-    for (const auto &[Rule, Fit] : StoredFits)
-      Fits[Rule] = Fit;
-    P["policy_param_fits"] = std::move(Fits);
-    P["annotation_findings"] = list(AnnotationFindings, &SummaryWriter::step);
-    return P;
+void Writer::str(StringRef S) {
+  if (llvm::any_of(
+          S, [](char C) { return static_cast<unsigned char>(C) >= 0x80; })) {
+    // UTF-8, and what is not: nlohmann keeps the one and replaces the other
+    // with U+FFFD. Such a string reads back, and if it was a path, its
+    // inputs then look changed, so the TU is re-analyzed.
+    Out +=
+        nlohmann::json(S.str()).dump(-1, ' ', /*ensure_ascii=*/false,
+                                     nlohmann::json::error_handler_t::replace);
+    return;
   }
-
-  // Internal to this file: every member is used by serializeSummary.
-  const CachePaths &Paths;
-
-  template <typename T>
-  json list(const std::vector<T> &V,
-            json (SummaryWriter::*Write)(const T &) const) const {
-    json A = json::array();
-    for (const T &E : V)
-      A.push_back((this->*Write)(E));
-    return A;
+  static constexpr char Hex[] = "0123456789abcdef";
+  Out += '"';
+  for (char C : S) {
+    switch (C) {
+    case '"':
+      Out += "\\\"";
+      break;
+    case '\\':
+      Out += "\\\\";
+      break;
+    case '\b':
+      Out += "\\b";
+      break;
+    case '\f':
+      Out += "\\f";
+      break;
+    case '\n':
+      Out += "\\n";
+      break;
+    case '\r':
+      Out += "\\r";
+      break;
+    case '\t':
+      Out += "\\t";
+      break;
+    default:
+      if (static_cast<unsigned char>(C) < 0x20) {
+        Out += "\\u00";
+        Out += Hex[C >> 4];
+        Out += Hex[C & 0xf];
+      } else {
+        Out += C;
+      }
+    }
   }
+  Out += '"';
+}
 
-  json pos(const SourcePos &P) const {
-    const auto &[File, Line, Column] = P;
-    return json::array({Paths.toStored(File), Line, Column});
+void Bools::write(Writer &W, const std::vector<bool> &V) {
+  W.raw('[');
+  for (size_t I = 0; I < V.size(); ++I) {
+    if (I)
+      W.raw(',');
+    W.boolean(V[I]);
   }
+  W.raw(']');
+}
 
-  /// The TU's own inputs: the files under the source root. The rest go to
-  /// the shared set (sharedInputs), which the entry names by its id.
-  json inputs(const TUInputs &In, const std::string &SharedId) const {
-    const auto &[CommandHash, Files, AbsentShadows, Shared] = In;
-    json FilesOut = json::array();
-    for (const auto &[Path, Digest] : inputFiles(In, /*UnderRoot=*/true))
-      FilesOut.push_back(
-          json{{"path", Paths.toStored(Path)}, {"digest", Digest}});
-    return json{{"command_hash", CommandHash},
-                {"files", std::move(FilesOut)},
-                {"shared", SharedId}};
+void Fits::write(Writer &W, const std::map<std::string, bool> &V) {
+  // Sorted by the stored key, so that every checkout writes the same bytes.
+  std::map<std::string, bool> Stored;
+  for (const auto &[Rule, Fit] : V)
+    Stored[W.Paths.keyToStored(Rule)] = Fit;
+  ByKey<Bool>::write(W, Stored);
+}
+
+void ParamUses::write(Writer &W, const std::map<int, std::string> &V) {
+  W.raw('[');
+  for (auto It = V.begin(); It != V.end(); ++It) {
+    if (It != V.begin())
+      W.raw(',');
+    W.raw('[');
+    W.integer(It->first);
+    W.raw(',');
+    W.str(It->second);
+    W.raw(']');
   }
+  W.raw(']');
+}
 
-  /// The payload of the shared set: the files outside the source root and
-  /// every absent shadow (the include path's directories, the same for
-  /// every TU built with the same flags); null when there are none.
-  json sharedInputs(const TUInputs &In) const {
-    json FilesOut = json::array();
-    for (const auto &[Path, Digest] : inputFiles(In, /*UnderRoot=*/false))
-      FilesOut.push_back(
-          json{{"path", Paths.toStored(Path)}, {"digest", Digest}});
-    // Sorted as stored, so that every checkout writes the same bytes.
-    std::set<std::string> Shadows;
-    for (const std::string &P : In.AbsentShadows)
-      Shadows.insert(Paths.toStored(P));
-    if (In.Shared)
-      for (const std::string &P : In.Shared->absentShadows())
-        Shadows.insert(Paths.toStored(P));
-    json ShadowsOut = json::array();
-    for (const std::string &P : Shadows)
-      ShadowsOut.push_back(P);
-    if (FilesOut.empty() && ShadowsOut.empty())
-      return nullptr;
-    return json{{"files", std::move(FilesOut)},
-                {"absent_shadows", std::move(ShadowsOut)}};
+template <bool Outside>
+void Files<Outside>::write(Writer &W, const std::vector<FilePair> &V) {
+  Array<Object<InputFileSchema<Outside>>>::write(W, V);
+}
+template struct Files<false>;
+template struct Files<true>;
+
+void Shadows::write(Writer &W, const std::vector<std::string> &V) {
+  // Sorted as stored, so that every checkout writes the same bytes.
+  std::set<std::string> Stored;
+  for (const std::string &P : V)
+    Stored.insert(W.Paths.toStored(P));
+  W.raw('[');
+  for (auto It = Stored.begin(); It != Stored.end(); ++It) {
+    if (It != Stored.begin())
+      W.raw(',');
+    W.str(*It);
   }
+  W.raw(']');
+}
 
-  /// The input files of \p In (its own and its shared set's) that lie under
-  /// the root (\p UnderRoot) or outside it, sorted and without duplicates, so
-  /// that the same inputs give the same bytes however they were split when
-  /// read.
-  std::map<std::string, std::string> inputFiles(const TUInputs &In,
-                                                bool UnderRoot) const {
-    std::map<std::string, std::string> Out;
-    auto Add = [&](const auto &FileList) {
-      for (const auto &[Path, Digest] : FileList)
-        if (CachePaths::isVerbatim(Paths.toStored(Path)) != UnderRoot)
-          Out.emplace(Path, Digest);
-    };
-    Add(In.Files);
-    if (In.Shared)
-      Add(In.Shared->Files);
-    return Out;
-  }
+/// The input files of \p In (its own and its shared set's) that lie under
+/// the root (\p UnderRoot) or outside it, sorted and without duplicates, so
+/// that the same inputs give the same bytes however they were split when
+/// read.
+static std::vector<FilePair> inputFiles(const CachePaths &Paths,
+                                        const TUInputs &In, bool UnderRoot) {
+  std::map<std::string, std::string> Out;
+  auto Add = [&](const auto &FileList) {
+    for (const auto &[Path, Digest] : FileList)
+      if (CachePaths::isVerbatim(Paths.toStored(Path)) != UnderRoot)
+        Out.emplace(Path, Digest);
+  };
+  Add(In.Files);
+  if (In.Shared)
+    Add(In.Shared->Files);
+  return {Out.begin(), Out.end()};
+}
 
-  json step(const TraceStep &S) const {
-    const auto &[Pos, Message] = S;
-    return json{{"pos", pos(Pos)}, {"message", Message}};
-  }
+/// The TU's own inputs: the files under the source root. The rest go to
+/// the shared set (sharedSet), which the entry names by its id.
+void Inputs::write(Writer &W, const TUInputs &V) {
+  const auto &[CommandHash, FileList, AbsentShadows, Shared] = V;
+  StoredInputs S{CommandHash, inputFiles(W.Paths, V, /*UnderRoot=*/true),
+                 W.SharedId};
+  Object<>::write(W, S);
+}
 
-  json label(const Label &L) const {
-    const auto &[Kind, A, B, Key] = L;
-    return json{{"kind", kindName(Kind)}, {"a", A}, {"b", B}, {"key", Key}};
-  }
-
-  json output(const Output &O) const {
-    const auto &[Kind, A, B, Key] = O;
-    return json{{"kind", kindName(Kind)}, {"a", A}, {"b", B}, {"key", Key}};
-  }
-
-  json edge(const FlowEdge &E) const {
-    const auto &[Src, Dst, Steps] = E;
-    return json{{"src", label(Src)},
-                {"dst", output(Dst)},
-                {"steps", list(Steps, &SummaryWriter::step)}};
-  }
-
-  json call(const CallSite &C) const {
-    const auto &[CalleeUSR, CalleeName, Pos, Virtual, Indirect, HasObject,
-                 ObjectMutable, ReturnsTruth, NumArgs, OutArg, Ordinal] = C;
-    json OutArgs = json::array();
-    for (bool B : OutArg)
-      OutArgs.push_back(B);
-    return json{{"callee_usr", CalleeUSR},
-                {"callee_name", CalleeName},
-                {"pos", pos(Pos)},
-                {"virtual", Virtual},
-                {"indirect", Indirect},
-                {"has_object", HasObject},
-                {"object_mutable", ObjectMutable},
-                {"returns_truth", ReturnsTruth},
-                {"num_args", NumArgs},
-                {"out_args", std::move(OutArgs)},
-                {"ordinal", Ordinal}};
-  }
-
-  json function(const FunctionSummary &F) const {
-    const auto &[USR, Name, Pos, NumParams, IsMethod, ParamNames, Overrides,
-                 Calls, Edges, FieldsRead, ReturnsRefTo] = F;
-    return json{{"usr", USR},
-                {"name", Name},
-                {"pos", pos(Pos)},
-                {"num_params", NumParams},
-                {"is_method", IsMethod},
-                {"param_names", ParamNames},
-                {"overrides", Overrides},
-                {"calls", list(Calls, &SummaryWriter::call)},
-                {"edges", list(Edges, &SummaryWriter::edge)},
-                {"fields_read", FieldsRead},
-                {"returns_ref_to", list(ReturnsRefTo, &SummaryWriter::output)}};
-  }
-
-  json decl(const DeclInfo &D) const {
-    const auto &[Kind, Name, Pos, Limited, Use, ParamUses, OutParamSources,
-                 Declassify, FromPolicy, Category] = D;
-    json ParamUsesOut = json::array();
-    for (const auto &[Index, Purpose] : ParamUses)
-      ParamUsesOut.push_back(json::array({Index, Purpose}));
-    return json{{"kind", kindName(Kind)},
-                {"name", Name},
-                {"pos", pos(Pos)},
-                {"limited", Limited},
-                {"use", Use},
-                {"param_uses", std::move(ParamUsesOut)},
-                {"out_param_sources", OutParamSources},
-                {"declassify", Declassify ? json(*Declassify) : json()},
-                {"from_policy", FromPolicy},
-                {"category", Category}};
-  }
-
-  json type(const TypeInfo &T) const {
-    const auto &[Name, Fields, Nested] = T;
-    return json{{"name", Name}, {"fields", Fields}, {"nested", Nested}};
-  }
-};
-
-std::string dumpPayload(const json &Payload) {
-  // Strings that are not UTF-8 (file names can be anything) are written with
-  // U+FFFD instead of failing: such an entry reads back, and its inputs then
-  // look changed, so the TU is re-analyzed.
-  return Payload.dump(-1, ' ', /*ensure_ascii=*/false,
-                      json::error_handler_t::replace);
+/// The shared set of \p In: the files outside the source root and every
+/// absent shadow (the include path's directories, the same for every TU
+/// built with the same flags); std::nullopt when there are none.
+static std::optional<StoredSet> sharedSet(const CachePaths &Paths,
+                                          const TUInputs &In) {
+  StoredSet S;
+  S.Files = inputFiles(Paths, In, /*UnderRoot=*/false);
+  S.AbsentShadows = In.AbsentShadows;
+  if (In.Shared)
+    llvm::append_range(S.AbsentShadows, In.Shared->absentShadows());
+  if (S.Files.empty() && S.AbsentShadows.empty())
+    return std::nullopt;
+  return S;
 }
 
 /// The envelope of docs/cache-format.md around a payload's text.
-std::string envelope(StringRef Format, StringRef Checksum, StringRef Payload) {
+static std::string envelope(StringRef Format, StringRef Checksum,
+                            StringRef Payload) {
   std::string Out;
   Out.reserve(Payload.size() + 128);
   Out += "{\"format\":\"";
@@ -228,23 +178,25 @@ std::string envelope(StringRef Format, StringRef Checksum, StringRef Payload) {
   return Out;
 }
 
-} // namespace
+} // namespace schema
 
-SerializedSummary serializeSummary(const TUSummary &S, StringRef SourceRoot) {
+SerializedSummary serializeSummary(const TUSummary &S,
+                                   llvm::StringRef SourceRoot) {
+  using namespace schema;
   CachePaths Paths(SourceRoot);
-  SummaryWriter W(Paths);
   SerializedSummary Out;
-  json Shared = W.sharedInputs(S.Inputs);
-  if (!Shared.is_null()) {
-    std::string SharedPayload = dumpPayload(Shared);
+  if (std::optional<StoredSet> Set = sharedSet(Paths, S.Inputs)) {
+    Writer W(Paths, "");
+    Object<>::write(W, *Set);
     // Content-addressed: the id is the checksum, so every TU (and every
     // checkout) with the same outside inputs names the same file.
-    Out.SharedId = contentDigest(SharedPayload);
-    Out.SharedText =
-        envelope(SharedInputsFormatName, Out.SharedId, SharedPayload);
+    Out.SharedId = contentDigest(W.Out);
+    Out.SharedText = envelope(SharedInputsFormatName, Out.SharedId, W.Out);
   }
-  std::string Payload = dumpPayload(W.payload(S, Out.SharedId));
-  Out.Entry = envelope(SummaryFormatName, contentDigest(Payload), Payload);
+  Writer W(Paths, Out.SharedId);
+  W.Out.reserve(16384);
+  Object<>::write(W, S);
+  Out.Entry = envelope(SummaryFormatName, contentDigest(W.Out), W.Out);
   return Out;
 }
 

@@ -55,8 +55,6 @@ void send(const Account &a, long *out) {
   REQUIRE(errorText(Back.takeError()) == "");
   CHECK(dump(*Back) == dump(S));
   CHECK(serializeSummary(*Back, "/proj").Entry == W.Entry);
-  // A real entry is plain ASCII: it takes the fast path.
-  CHECK(readCanonicalSummary(W.Entry, "/proj", anySet));
 }
 
 TEST_CASE("TUs that read the same outside headers share one input set",
@@ -113,17 +111,17 @@ TEST_CASE("an entry whose shared input set is missing or damaged is an error",
   std::string Entry = SummaryCache(D.file("cache"), "/r").entryPath(S.MainFile);
   REQUIRE(!llvm::sys::fs::remove(SetPath));
   std::string E = LoadError();
-  CHECK(llvm::StringRef(E).starts_with(Entry + ":1:"));
+  CHECK(llvm::StringRef(E).starts_with(Entry + ": error: corrupt entry: "));
   CHECK(E.find("cannot read shared input set '" + SetPath + "'") !=
         std::string::npos);
+  CHECK(E.find('\n') == std::string::npos);
 
   std::string Bad = Good;
   replaceOnce(Bad, "/usr/include", "/usr/inclvde");
   writeText(SetPath, Bad);
   E = LoadError();
-  CHECK(E.find(SetPath + ":1:") != std::string::npos);
-  CHECK(E.find("checksum mismatch: the shared input set is damaged") !=
-        std::string::npos);
+  CHECK(E.find(SetPath + ": error: corrupt shared input set: checksum "
+                         "mismatch at offset 57") != std::string::npos);
 
   // Storing again repairs it.
   REQUIRE(errorText(SummaryCache(D.file("cache"), "/r").store(S)) == "");
@@ -152,19 +150,35 @@ TEST_CASE("a shared input set is validated", "[cache]") {
   CHECK(S->Files.size() == 1);
   CHECK(S->absentShadows() == std::vector<std::string>{"<odd>"});
 
-  CHECK(llvm::StringRef(Error(Set(Payload), "0123456789abcdef"))
-            .ends_with("error: the shared input set's checksum is not its id "
-                       "'0123456789abcdef'"));
+  CHECK(Error(Set(Payload), "0123456789abcdef") ==
+        "inputs.json: error: corrupt shared input set: expected checksum "
+        "'0123456789abcdef' (the set's id) at offset 57");
   std::string Relative = "{\"files\":[],\"absent_shadows\":[\"src/a.h\"]}";
   auto R = parseSharedInputs(Set(Relative), "/r", contentDigest(Relative),
                              "inputs.json");
   REQUIRE(errorText(R.takeError()) == "");
   CHECK(R->absentShadows() == std::vector<std::string>{"/r/src/a.h"});
-  std::string NoShadows = "{\"files\":[]}";
-  CHECK(llvm::StringRef(Error(Set(NoShadows), contentDigest(NoShadows)))
-            .ends_with("error: missing key 'absent_shadows' in 'payload'"));
-  CHECK(llvm::StringRef(Error(serializeSummary(TUSummary(), "/r").Entry, Id))
-            .ends_with("error: not a purpose-check shared input set"));
+  // Where the payload's second member is due.
+  std::string NoShadows = "{\"files\":[{\"path\":\"/a\",\"digest\":\"\"}]}";
+  CHECK(Error(Set(NoShadows), contentDigest(NoShadows)) ==
+        "inputs.json: error: corrupt shared input set: expected field "
+        "\"absent_shadows\" at offset 121");
+  std::string Empty = "{\"files\":[],\"absent_shadows\":[]}";
+  CHECK(Error(Set(Empty), contentDigest(Empty)) ==
+        "inputs.json: error: corrupt shared input set: expected a shared "
+        "input set that is not empty at offset 85");
+  std::string Rooted = "{\"files\":[{\"path\":\"a.h\",\"digest\":\"\"}],"
+                       "\"absent_shadows\":[]}";
+  CHECK(Error(Set(Rooted), contentDigest(Rooted)) ==
+        "inputs.json: error: corrupt shared input set: expected a path "
+        "outside the source root at offset 103");
+  std::string Unsorted = "{\"files\":[],\"absent_shadows\":[\"b\",\"a\"]}";
+  CHECK(Error(Set(Unsorted), contentDigest(Unsorted)) ==
+        "inputs.json: error: corrupt shared input set: expected "
+        "absent_shadows in ascending order, each once at offset 119");
+  CHECK(Error(serializeSummary(TUSummary(), "/r").Entry, Id) ==
+        "inputs.json: error: corrupt shared input set: expected format "
+        "\"purpose-check-inputs\" at offset 11");
 }
 
 TEST_CASE("inputsUpToDate checks the shared input set too", "[cache]") {
@@ -189,129 +203,161 @@ TEST_CASE("inputsUpToDate checks the shared input set too", "[cache]") {
 
 namespace {
 
-/// richSummary without what the canonical reader leaves to the validating
-/// one (a control character, written as \u0001, and non-ASCII text), but
-/// with every short escape.
-TUSummary plainSummary(const std::string &Root) {
+/// richSummary with every short escape in a key.
+TUSummary escapingSummary(const std::string &Root) {
   TUSummary S = richSummary(Root);
   for (FunctionSummary &F : S.Functions)
-    for (FlowEdge &E : F.Edges) {
+    for (FlowEdge &E : F.Edges)
       if (!E.Dst.Key.empty())
-        E.Dst.Key = "dst \"quoted\" \\ / key\n\t\b\f\r";
-      for (TraceStep &St : E.Steps)
-        St.Message = "passed to 'f'";
-    }
+        E.Dst.Key = "dst \"quoted\" \\ / key\n\t\b\f\r\x7f\x01";
   return S;
-}
-
-std::optional<TUSummary> readFast(llvm::StringRef Entry, llvm::StringRef Root) {
-  return readCanonicalSummary(Entry, Root, anySet);
 }
 
 } // namespace
 
-TEST_CASE("the canonical reader reads what the writer writes, as the "
-          "validating reader does",
+TEST_CASE("the reader reads what the writer writes, and it writes the same "
+          "bytes again",
           "[cache]") {
   for (const char *Root : {"/work/proj", ""}) {
     INFO("root '" << Root << "'");
-    TUSummary S = plainSummary(Root);
+    // richSummary has a control character (written as \u0001) and
+    // non-ASCII text; this one every short escape too.
+    TUSummary S = escapingSummary(Root);
     SerializedSummary W = serializeSummary(S, Root);
     REQUIRE(W.Entry.find("\\\"quoted\\\"") != std::string::npos);
-    std::optional<TUSummary> Fast = readFast(W.Entry, Root);
-    REQUIRE(Fast);
-    auto Slow = parseSummaryValidating(W.Entry, Root, "entry.json", anySet);
-    REQUIRE(errorText(Slow.takeError()) == "");
-    CHECK(dump(*Fast) == dump(*Slow));
-    CHECK(serializeSummary(*Fast, Root).Entry ==
-          serializeSummary(*Slow, Root).Entry);
+    REQUIRE(W.Entry.find("\\u0001") != std::string::npos);
+    auto Back = parseWritten(W, Root);
+    REQUIRE(errorText(Back.takeError()) == "");
+    CHECK(dump(*Back) == dump(S));
+    SerializedSummary Again = serializeSummary(*Back, Root);
+    CHECK(Again.Entry == W.Entry);
+    CHECK(Again.SharedText == W.SharedText);
   }
   // An empty summary; and the shared set comes from the resolver.
   SerializedSummary W = serializeSummary(TUSummary(), "/r");
-  REQUIRE(readFast(W.Entry, "/r"));
-  SerializedSummary WithSet = serializeSummary(plainSummary("/r"), "/r");
+  REQUIRE(parseError(W.Entry) == "<parsed>");
+  SerializedSummary WithSet = serializeSummary(escapingSummary("/r"), "/r");
   REQUIRE(!WithSet.SharedId.empty());
-  std::optional<TUSummary> Fast = readFast(WithSet.Entry, "/r");
-  REQUIRE(Fast);
-  REQUIRE(Fast->Inputs.Shared);
-  CHECK(Fast->Inputs.Shared->Id == WithSet.SharedId);
+  auto Back = parseSummary(WithSet.Entry, "/r", "entry.json", anySet);
+  REQUIRE(errorText(Back.takeError()) == "");
+  REQUIRE(Back->Inputs.Shared);
+  CHECK(Back->Inputs.Shared->Id == WithSet.SharedId);
 }
 
-TEST_CASE("the canonical reader leaves every other spelling to the "
-          "validating reader",
+TEST_CASE("an entry in any other spelling is a miss that names the first "
+          "difference",
           "[cache]") {
-  std::string Entry = serializeSummary(plainSummary("/r"), "/r").Entry;
+  std::string Entry = serializeSummary(escapingSummary("/r"), "/r").Entry;
+  size_t PayloadAt = Entry.find("\"payload\":") + 10;
   std::string Payload = payloadOf(Entry);
-  REQUIRE(readFast(Entry, "/r"));
-  auto Respelled = [&](llvm::StringRef From, llvm::StringRef To) {
-    std::string P = Payload;
-    replaceOnce(P, From, To);
-    return entryWithPayload(P);
-  };
+  REQUIRE(parseError(Entry) == "<parsed>");
   struct {
-    const char *Why;
-    std::string Entry;
-    bool Valid; ///< What the validating reader then says.
+    const char *Why, *From, *To, *Error;
+    /// Of the difference, from where From was (-1: the separator before
+    /// a key, where a member is due).
+    int Offset;
   } Cases[] = {
-      {"whitespace", Respelled("\"main_file\":", "\"main_file\" : "), true},
-      {"a \\u escape", Respelled("passed to 'f'", "passed to '\\u0066'"), true},
-      {"non-ASCII text", Respelled("passed to 'f'", u8"pass\u00e9"), true},
-      {"members reordered",
-       Respelled("\"virtual\":true,\"indirect\":true",
-                 "\"indirect\":true,\"virtual\":true"),
-       true},
-      {"-0", Respelled("\"b\":0", "\"b\":-0"), true},
-      {"a leading zero", Respelled("12,6]", "012,6]"), false},
-      {"a wrong checksum",
-       std::string(Entry).replace(Entry.find("\"checksum\":\"") + 12, 1, "x"),
-       false},
-      {"a duplicate declaration",
-       Respelled("\"decls\":{\"\":{\"kind\"",
-                 "\"decls\":{\"\":{},\"\":{\"kind\""),
-       false},
-      {"trailing text", Entry + "x", false},
+      {"whitespace", "\"main_file\":", "\"main_file\" : ",
+       "expected field \"main_file\"", -1},
+      {"a \\u escape", "read of 'acme::", "read of '\\u0061cme::",
+       "expected an escape as the writer spells it in message", 9},
+      {"an escaped '/'", " / key", " \\/ key",
+       "expected an escape as the writer spells it in key", 1},
+      {"an upper-case \\u escape", "\\u0001", "\\u001F",
+       "expected an escape as the writer spells it in key", 0},
+      {"a raw control character", "\\u0001", "\x01",
+       "expected an escaped control character in key", 0},
+      {"a byte that is not UTF-8", "\\u0001", "\xff", "expected UTF-8 in key",
+       0},
+      {"an overlong UTF-8 sequence", "\\u0001", "\xc0\xaf",
+       "expected UTF-8 in key", 0},
+      {"members reordered", "\"virtual\":true,\"indirect\":true",
+       "\"indirect\":true,\"virtual\":true", "expected field \"virtual\"", -1},
+      {"-0", "\"b\":0", "\"b\":-0", "expected a 32-bit integer for b", 4},
+      {"a leading zero", "12,6]", "012,6]",
+       "expected an unsigned 32-bit integer for pos", 0},
+      {"a duplicate declaration", "\"decls\":{\"\":{\"kind\"",
+       "\"decls\":{\"\":{},\"\":{\"kind\"", "expected field \"kind\"", 12},
   };
   for (const auto &C : Cases) {
-    INFO(C.Why << ": " << C.Entry);
-    CHECK_FALSE(readFast(C.Entry, "/r"));
-    CHECK((parseError(C.Entry) == "<parsed>") == C.Valid);
+    INFO(C.Why);
+    std::string P = Payload;
+    size_t At = P.find(C.From);
+    REQUIRE(At != std::string::npos);
+    P.replace(At, strlen(C.From), C.To);
+    CHECK(parseError(entryWithPayload(P)) ==
+          "entry.json: error: corrupt entry: " + std::string(C.Error) +
+              " at offset " + std::to_string(PayloadAt + At + C.Offset));
   }
-  // A set the resolver cannot find: the validating reader names it.
-  std::string Named = serializeSummary(plainSummary("/r"), "/r").Entry;
+  // The envelope.
+  std::string Flipped = Entry;
+  Flipped[Flipped.find("\"checksum\":\"") + 12] = 'x';
+  CHECK(parseError(Flipped) ==
+        "entry.json: error: corrupt entry: checksum mismatch at offset 58");
+  CHECK(parseError(Entry + "x") ==
+        "entry.json: error: corrupt entry: expected '}' and a newline at the "
+        "end at offset " +
+            std::to_string(Entry.size() - 1));
+  // Non-ASCII text is the writer's spelling: it reads, and writes back.
+  SerializedSummary W = serializeSummary(escapingSummary("/r"), "/r");
+  std::string P = Payload;
+  replaceOnce(P, "read of 'acme::", u8"r\u00e9ad of 'acme::");
+  W.Entry = entryWithPayload(P);
+  auto S = parseWritten(W, "/r");
+  REQUIRE(errorText(S.takeError()) == "");
+  CHECK(serializeSummary(*S, "/r").Entry == W.Entry);
+  // A set the resolver cannot find.
   auto NoSet = [](llvm::StringRef)
       -> llvm::Expected<std::shared_ptr<const SharedInputs>> {
     return llvm::createStringError("no such set");
   };
-  CHECK_FALSE(readCanonicalSummary(Named, "/r", NoSet));
-  auto S = parseSummary(Named, "/r", "entry.json", NoSet);
-  CHECK(errorText(S.takeError()).find("no such set") != std::string::npos);
+  auto Unresolved = parseSummary(Entry, "/r", "entry.json", NoSet);
+  std::string E = errorText(Unresolved.takeError());
+  CHECK(llvm::StringRef(E).starts_with("entry.json: error: corrupt entry: "
+                                       "expected shared input set '"));
+  CHECK(E.find("no such set") != std::string::npos);
 }
 
-TEST_CASE("the canonical reader reads shared input sets as the validating "
-          "reader does, and leaves it every other spelling",
+TEST_CASE("the reader reads shared input sets as the writer writes them, and "
+          "nothing else",
           "[cache]") {
   for (const char *Root : {"/work/proj", ""}) {
     INFO("root '" << Root << "'");
-    SerializedSummary W = serializeSummary(plainSummary(Root), Root);
+    TUSummary S = escapingSummary(Root);
+    SerializedSummary W = serializeSummary(S, Root);
     REQUIRE(!W.SharedId.empty());
-    std::optional<SharedInputs> Fast =
-        readCanonicalSharedInputs(W.SharedText, Root, W.SharedId);
-    REQUIRE(Fast);
-    auto Slow = parseSharedInputs(W.SharedText, Root, W.SharedId, "set.json");
-    REQUIRE(errorText(Slow.takeError()) == "");
-    CHECK(Fast->Id == W.SharedId);
-    CHECK(Fast->Files == Slow->Files);
-    CHECK(Fast->absentShadows() == Slow->absentShadows());
-    CHECK(!Fast->Files.empty());
+    auto Set = parseSharedInputs(W.SharedText, Root, W.SharedId, "set.json");
+    REQUIRE(errorText(Set.takeError()) == "");
+    CHECK(Set->Id == W.SharedId);
+    CHECK(!Set->Files.empty());
+    // Only the files outside the root: the entry holds the rest.
+    for (const auto &[Path, Digest] : Set->Files)
+      CHECK(CachePaths::isVerbatim(CachePaths(Root).toStored(Path)));
+    // Written again from what was read: the same bytes.
+    TUSummary Again;
+    Again.Inputs.Shared = std::make_shared<SharedInputs>(std::move(*Set));
+    CHECK(serializeSummary(Again, Root).SharedText == W.SharedText);
   }
-  SerializedSummary W = serializeSummary(plainSummary("/r"), "/r");
-  // Another id, a flipped byte, another spelling: not the fast reader's.
-  CHECK_FALSE(
-      readCanonicalSharedInputs(W.SharedText, "/r", "0000000000000000"));
+  SerializedSummary W = serializeSummary(escapingSummary("/r"), "/r");
+  auto Error = [](llvm::StringRef Text, llvm::StringRef Id) {
+    auto S = parseSharedInputs(Text, "/r", Id, "set.json");
+    return S ? std::string("<parsed>") : errorText(S.takeError());
+  };
+  CHECK(Error(W.SharedText, W.SharedId) == "<parsed>");
+  CHECK(llvm::StringRef(Error(W.SharedText, "0000000000000000"))
+            .ends_with("expected checksum '0000000000000000' (the set's id) "
+                       "at offset 57"));
   std::string Flipped = W.SharedText;
   Flipped[Flipped.size() / 2 + 10] ^= 1;
-  CHECK_FALSE(readCanonicalSharedInputs(Flipped, "/r", W.SharedId));
+  CHECK(Error(Flipped, W.SharedId) == "set.json: error: corrupt shared input "
+                                      "set: checksum mismatch at offset 57");
   std::string Spaced = W.SharedText;
   Spaced.replace(Spaced.find("\"files\":"), 8, "\"files\" : ");
-  CHECK_FALSE(readCanonicalSharedInputs(Spaced, "/r", W.SharedId));
+  std::string Payload = payloadOf(Spaced);
+  std::string Respelled =
+      "{\"format\":\"purpose-check-inputs\",\"version\":4,\"checksum\":\"" +
+      contentDigest(Payload) + "\",\"payload\":" + Payload + "}\n";
+  CHECK(Error(Respelled, contentDigest(Payload)) ==
+        "set.json: error: corrupt shared input set: expected field \"files\" "
+        "at offset 85");
 }

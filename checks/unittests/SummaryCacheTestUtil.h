@@ -2,7 +2,7 @@
 //
 // The summary cache's tests are in two files (SummaryCacheTest.cpp: the
 // format and the cache; SummaryCacheSetsTest.cpp: real TUs, shared input
-// sets, the canonical readers); these are their common helpers.
+// sets, the reader and other spellings); these are their common helpers.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PURPOSE_UNITTESTS_SUMMARYCACHETESTUTIL_H
