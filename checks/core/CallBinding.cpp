@@ -143,34 +143,42 @@ void ProgramGraph::bindTarget(int SiteId, int G) {
   if (llvm::is_contained(CallersOf[G], SiteId))
     return;
   CallersOf[G].push_back(SiteId);
-  auto argNode = [&](int J) {
-    return node(NodeKind::CallArg, Si.Caller, Si.Call, J);
-  };
-  int FirstArg = CS.HasObject ? ObjectIndex : 0;
   const DeclInfo *DI = declOf(GS.USR);
   if (CS.Indirect && DI && DI->isSink())
     return bindSink(SiteId, *DI);
+  // The edges into and out of the callee join nodes that the local edges
+  // made, and only those: an argument no data flows into, a parameter the
+  // body never reads, or an exit it never writes is a dead end, whose edge
+  // no search could take. (Most parameters of most calls are one: binding
+  // them all made half the graph.) No later phase gives such a node an edge
+  // on its dead side: argument nodes get in-edges, parameter nodes
+  // out-edges, only from local edges, which are all made before calls are
+  // bound.
+  auto edge = [&](NodeKind FromK, int FromF, int FromA, int FromB, NodeKind ToK,
+                  int ToF, int ToA, int ToB, EdgeKind K) {
+    int From = findNode(FromK, FromF, FromA, FromB, "");
+    int To = From < 0 ? -1 : findNode(ToK, ToF, ToA, ToB, "");
+    if (To >= 0)
+      addEdge(From, To, K, 0);
+  };
+  const int Caller = Si.Caller, Call = Si.Call;
+  int FirstArg = CS.HasObject ? ObjectIndex : 0;
   for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
     if (J == ObjectIndex && !GS.IsMethod)
       continue;
-    if (J >= (int)GS.NumParams) {
-      // Every extra argument of a variadic function goes to the parameter
-      // one past the last, which its body's va_list reads (if it does).
-      int Variadic = findNode(NodeKind::Param, G, (int)GS.NumParams, 0, "");
-      if (Variadic < 0)
-        break;
-      addEdge(argNode(J), Variadic, EdgeKind::CallIn, 0);
-      continue;
-    }
-    addEdge(argNode(J), node(NodeKind::Param, G, J), EdgeKind::CallIn, 0);
+    // Every extra argument of a variadic function goes to the parameter
+    // one past the last, which its body's va_list reads (if it does).
+    int P = std::min(J, (int)GS.NumParams);
+    edge(NodeKind::CallArg, Caller, Call, J, NodeKind::Param, G, P, 0,
+         EdgeKind::CallIn);
   }
   // Through std::function or a pointer to a lambda, the callee value is the
   // closure object.
   if (CS.Indirect && !CS.HasObject && GS.IsMethod)
-    addEdge(argNode(CalleeIndex), node(NodeKind::Param, G, ObjectIndex),
-            EdgeKind::CallIn, 0);
-  addEdge(node(NodeKind::Ret, G), node(NodeKind::CallRet, Si.Caller, Si.Call),
-          EdgeKind::Return, 0);
+    edge(NodeKind::CallArg, Caller, Call, CalleeIndex, NodeKind::Param, G,
+         ObjectIndex, 0, EdgeKind::CallIn);
+  edge(NodeKind::Ret, G, 0, 0, NodeKind::CallRet, Caller, Call, 0,
+       EdgeKind::Return);
   // Stores through the reference it returns reach what that refers to.
   if (!GS.ReturnsRefTo.empty()) {
     int Via = node(NodeKind::StoreVia, Si.Caller, Si.Call);
@@ -178,9 +186,8 @@ void ProgramGraph::bindTarget(int SiteId, int G) {
       addEdge(Via, outputNode(G, O), EdgeKind::Global, 0);
   }
   for (int J = ObjectIndex; J < (int)GS.NumParams; ++J)
-    addEdge(node(NodeKind::Out, G, J),
-            node(NodeKind::CallOut, Si.Caller, Si.Call, J), EdgeKind::Return,
-            0);
+    edge(NodeKind::Out, G, J, 0, NodeKind::CallOut, Caller, Call, J,
+         EdgeKind::Return);
 }
 
 /// What the rounds of resolveIndirect() share.

@@ -36,6 +36,16 @@ ProgramGraph::ProgramGraph(const std::vector<const TUSummary *> &TUs) {
 
 void ProgramGraph::build(const SolverOptions &Opts,
                          std::vector<RunError> &Errors) {
+  // Most nodes and edges are a function's own or a call's: reserved, the
+  // tables are not copied as they grow.
+  size_t Local = 0, Calls = 0;
+  for (const FunctionSummary *F : Fns) {
+    Local += F->Edges.size();
+    Calls += F->Calls.size();
+  }
+  Nodes.reserve(Local + Calls);
+  OutEdges.reserve(Local + Calls);
+  Edges.reserve(Local + 2 * Calls);
   buildLocal();
   bindCalls();
   bindObjectsAndOrigins();
@@ -51,13 +61,19 @@ int ProgramGraph::node(NodeKind K, int F, int A, int B, llvm::StringRef Key) {
   assert((F >= 0 ? Key.empty() : A == 0 && B == 0) &&
          "a node is a function's or global");
   int Id = (int)Nodes.size();
-  int Found = F >= 0
-                  ? FunctionNodeIds.try_emplace({(unsigned)K, F, A, B}, Id)
-                        .first->second
-                  : GlobalNodeIds[(size_t)K].try_emplace(Key, Id).first->second;
+  llvm::StringRef StoredKey;
+  int Found;
+  if (F >= 0) {
+    Found =
+        FunctionNodeIds.try_emplace({(unsigned)K, F, A, B}, Id).first->second;
+  } else {
+    auto It = GlobalNodeIds[(size_t)K].try_emplace(Key, Id).first;
+    Found = It->second;
+    StoredKey = It->getKey();
+  }
   if (Found != Id)
     return Found;
-  Nodes.push_back(NodeKey{K, F, A, B, Key.str()});
+  Nodes.push_back(NodeKey{K, F, A, B, StoredKey});
   OutEdges.emplace_back();
   return Id;
 }

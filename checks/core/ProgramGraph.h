@@ -41,11 +41,12 @@ enum class NodeKind : uint8_t {
 constexpr size_t NumNodeKinds = static_cast<size_t>(NodeKind::FuncRef) + 1;
 
 /// A node is either a function's (F >= 0, no Key) or global (F < 0, named
-/// by Key, A = B = 0).
+/// by Key, A = B = 0). Trivially copyable: a graph has tens of thousands.
 struct NodeKey {
   NodeKind Kind;
   int F = -1, A = 0, B = 0;
-  std::string Key;
+  /// Owned by the graph's table of global nodes (stable while it lives).
+  llvm::StringRef Key;
 };
 
 enum class EdgeKind : uint8_t {

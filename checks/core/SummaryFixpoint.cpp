@@ -94,13 +94,16 @@ void SummaryFixpoint::bindExit(int F, int J, const PathTree::Settled &Exit,
     for (int A = J; A <= LastArg; ++A) {
       if (A >= (int)Si.CS->NumArgs || (A == ObjectIndex && !Si.CS->HasObject))
         continue;
+      // An argument no data flows into is a dead end (CallBinding.cpp).
+      int From = G.findNode(NodeKind::CallArg, Si.Caller, Si.Call, A, "");
+      if (From < 0)
+        continue;
       int To = ExitKind == NodeKind::Ret
                    ? G.node(NodeKind::CallRet, Si.Caller, Si.Call)
                    : G.node(NodeKind::CallOut, Si.Caller, Si.Call, ExitParam);
       if (!Have.insert({SiteId, A, To, Declassified}).second)
         continue;
-      G.addSummaryEdge(G.node(NodeKind::CallArg, Si.Caller, Si.Call, A), To,
-                       Exit.Dist, Path, Declassified);
+      G.addSummaryEdge(From, To, Exit.Dist, Path, Declassified);
       if (!Queued[Si.Caller]) {
         Queued[Si.Caller] = true;
         Work.push_back(Si.Caller);
