@@ -24,7 +24,7 @@ void ProgramGraph::bindCalls() {
 
 void ProgramGraph::bindSite(int F, int K) {
   const CallSite &CS = Fns[F]->Calls[K];
-  const DeclInfo *Info = declOf(CS.CalleeUSR);
+  const DeclInfo *Info = calleeDecl(F, K);
   int SiteId = (int)Sites.size();
   Sites.push_back({F, K, &CS, Info});
   int Ret = node(NodeKind::CallRet, F, K);
@@ -52,7 +52,7 @@ void ProgramGraph::bindSite(int F, int K) {
   }
   if (CS.Indirect)
     return; // Bound by resolveIndirect().
-  std::vector<int> T = targets(CS);
+  const std::vector<int> &T = targets(F, K);
   if (T.empty())
     return bindLibraryCall(SiteId);
   for (int G : T)
@@ -67,7 +67,7 @@ bool ProgramGraph::bindSinkCall(int SiteId) {
   int F = Si.Caller, K = Si.Call;
   auto argNode = [&](int J) { return node(NodeKind::CallArg, F, K, J); };
   int FirstArg = CS.HasObject ? ObjectIndex : 0;
-  std::vector<int> T = targets(CS);
+  const std::vector<int> &T = targets(F, K);
   for (int J = FirstArg; J < (int)CS.NumArgs; ++J) {
     std::string U;
     auto PU = Info.ParamUses.find(J);
@@ -143,7 +143,7 @@ void ProgramGraph::bindTarget(int SiteId, int G) {
   if (llvm::is_contained(CallersOf[G], SiteId))
     return;
   CallersOf[G].push_back(SiteId);
-  const DeclInfo *DI = declOf(GS.USR);
+  const DeclInfo *DI = FnDecls[G];
   if (CS.Indirect && DI && DI->isSink())
     return bindSink(SiteId, *DI);
   // The edges into and out of the callee join nodes that the local edges

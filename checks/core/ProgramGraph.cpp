@@ -32,6 +32,13 @@ ProgramGraph::ProgramGraph(const std::vector<const TUSummary *> &TUs) {
       Overriders[O].push_back((int)I);
   for (const auto &[USR, D] : Decls)
     DeclIndex[USR] = &D;
+  int Calls = 0;
+  for (const FunctionSummary *F : Fns) {
+    SiteBase.push_back(Calls);
+    Calls += (int)F->Calls.size();
+    FnDecls.push_back(declOf(F->USR));
+  }
+  SiteCallees.resize(Calls);
 }
 
 void ProgramGraph::build(const SolverOptions &Opts,
@@ -213,13 +220,22 @@ void ProgramGraph::bindObjectsAndOrigins() {
   }
 }
 
-std::vector<int> ProgramGraph::targets(const CallSite &CS) {
-  std::vector<int> T;
-  auto It = FnIndex.find(CS.CalleeUSR);
+void ProgramGraph::resolve(int F, int K) {
+  Callee &C = SiteCallees[SiteBase[F] + K];
+  if (C.Resolved)
+    return;
+  C.Resolved = true;
+  const CallSite &CS = Fns[F]->Calls[K];
+  // Both tables are keyed by USR: hash it once.
+  uint32_t Hash = llvm::StringMapImpl::hash(CS.CalleeUSR);
+  auto D = DeclIndex.find(CS.CalleeUSR, Hash);
+  C.Decl = D == DeclIndex.end() ? nullptr : D->second;
+  std::vector<int> &T = C.Targets;
+  auto It = FnIndex.find(CS.CalleeUSR, Hash);
   if (It != FnIndex.end())
     T.push_back(It->second);
   if (!CS.Virtual)
-    return T;
+    return;
   std::set<int> Seen(T.begin(), T.end());
   // Every override that the program defines, transitively.
   std::deque<std::string> Work{CS.CalleeUSR};
@@ -230,14 +246,18 @@ std::vector<int> ProgramGraph::targets(const CallSite &CS) {
     auto O = Overriders.find(U);
     if (O == Overriders.end())
       continue;
-    for (int F : O->second) {
-      if (Seen.insert(F).second)
-        T.push_back(F);
-      if (Visited.insert(Fns[F]->USR).second)
-        Work.push_back(Fns[F]->USR);
+    for (int G : O->second) {
+      if (Seen.insert(G).second)
+        T.push_back(G);
+      if (Visited.insert(Fns[G]->USR).second)
+        Work.push_back(Fns[G]->USR);
     }
   }
-  return T;
+}
+
+const std::vector<int> &ProgramGraph::targets(int F, int K) {
+  resolve(F, K);
+  return SiteCallees[SiteBase[F] + K].Targets;
 }
 
 void ProgramGraph::fieldClosure(const std::string &Type,
@@ -261,8 +281,8 @@ void ProgramGraph::readClosure(int F, std::set<std::string> &Fields) {
     int G = Work.front();
     Work.pop_front();
     Fields.insert(Fns[G]->FieldsRead.begin(), Fns[G]->FieldsRead.end());
-    for (const CallSite &CS : Fns[G]->Calls)
-      for (int T : targets(CS))
+    for (size_t K = 0; K < Fns[G]->Calls.size(); ++K)
+      for (int T : targets(G, (int)K))
         if (Seen.insert(T).second)
           Work.push_back(T);
   }

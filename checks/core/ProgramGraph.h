@@ -177,12 +177,30 @@ private:
   /// \p Unbound) every indirect site that a function value reaches and that
   /// is not bound to it yet.
   void indirectRound(IndirectState &S, bool Apply, std::set<int> &Unbound);
-  std::vector<int> targets(const CallSite &CS);
+  /// The functions with a body that call \p K of function \p F may run,
+  /// computed once per site (readClosure asks again for every sink call).
+  const std::vector<int> &targets(int F, int K);
+  /// The declaration of \p K's callee, hashed once with its targets.
+  const DeclInfo *calleeDecl(int F, int K) {
+    resolve(F, K);
+    return SiteCallees[SiteBase[F] + K].Decl;
+  }
+  void resolve(int F, int K);
   void fieldClosure(const std::string &Type, std::set<std::string> &Fields,
                     std::set<std::string> &Seen);
   void readClosure(int F, std::set<std::string> &Fields);
 
   llvm::StringMap<const DeclInfo *> DeclIndex; ///< Decls, hashed.
+  /// What each call site resolves to, by SiteBase[F] + K.
+  struct Callee {
+    bool Resolved = false;
+    const DeclInfo *Decl = nullptr;
+    std::vector<int> Targets;
+  };
+  std::vector<int> SiteBase;
+  std::vector<Callee> SiteCallees;
+  /// The declaration of each function of Fns, or null.
+  std::vector<const DeclInfo *> FnDecls;
   llvm::StringMap<std::vector<int>> Overriders;
   /// Hashed: a warm run over a large program spends most of its solve on
   /// these lookups.
