@@ -9,7 +9,14 @@
 //     the cached entries, by identity (ProgramLoader.h keeps one object per
 //     entry until its file changes). While both are the same, the result is
 //     returned again without a solve: an edit the analysis does not see (a
-//     comment, a blank line at the end) costs only the live summary.
+//     comment, a blank line at the end) costs only the live summary;
+//   - an edit that only moves the open file's code (lines inserted or
+//     removed above it, a comment, a change of spacing) changes the live
+//     summary's positions and nothing else. The solve reads positions only
+//     to copy them into findings, so the kept result is returned with each
+//     of the open file's positions moved where the live summary moved it:
+//     the result a solve would give, without one. Anything else the edit
+//     changes (a name, a call, a flow) is solved again.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PURPOSE_PIPELINE_EDITORSOLVE_H
@@ -20,12 +27,19 @@
 
 namespace purpose {
 
+/// How solveForEditor got its result.
+enum class EditorReuse {
+  Solved, ///< It solved the program.
+  Same,   ///< The kept result of the same program.
+  Moved,  ///< The kept result, with the open file's positions moved.
+};
+
 /// Solves the program made of \p Live (the open file \p MainPath, analyzed
-/// now) and \p Cached for the flows into \p MainPath. \p Reused, if given,
-/// is set to whether the kept result of an identical program was returned.
-/// Safe to call from several threads.
+/// now) and \p Cached for the flows into \p MainPath. \p How, if given,
+/// is set to how the result was made. Safe to call from several threads.
 SolveResult solveForEditor(const TUSummary &Live, const CachedProgram &Cached,
-                           llvm::StringRef MainPath, bool *Reused = nullptr);
+                           llvm::StringRef MainPath,
+                           EditorReuse *How = nullptr);
 
 } // namespace purpose
 

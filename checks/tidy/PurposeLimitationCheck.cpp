@@ -10,6 +10,9 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <cstdlib>
 #include <set>
 
 using namespace clang;
@@ -17,6 +20,38 @@ using namespace clang::ast_matchers;
 
 namespace purpose {
 namespace {
+
+/// With PURPOSE_TIMINGS set in the server's environment, each rebuild of an
+/// open file logs where the check spent its time (stderr: clangd's log),
+/// one line, as `purpose-check --timings` does for a run.
+class EditorTimings {
+public:
+  EditorTimings() : On(std::getenv("PURPOSE_TIMINGS") != nullptr) {}
+  void phase(const char *Name) {
+    if (!On)
+      return;
+    auto Now = std::chrono::steady_clock::now();
+    Line += (Line.empty() ? "" : ", ") + std::string(Name) + " " +
+            std::to_string(
+                std::chrono::duration<double, std::milli>(Now - Last).count())
+                .substr(0, 6) +
+            " ms";
+    Last = Now;
+  }
+  void print(llvm::StringRef File, EditorReuse How) {
+    if (On)
+      llvm::errs() << "purpose-check: editor timing: " << File << ": " << Line
+                   << (How == EditorReuse::Same    ? " (kept result)"
+                       : How == EditorReuse::Moved ? " (kept result, moved)"
+                                                   : "")
+                   << "\n";
+  }
+
+private:
+  bool On;
+  std::chrono::steady_clock::time_point Last = std::chrono::steady_clock::now();
+  std::string Line;
+};
 
 /// The main file's path as TUContext::posOf spells it: absolute, no dots.
 std::string mainFilePath(const SourceManager &SM) {
@@ -182,17 +217,24 @@ SolveResult PurposeLimitationCheck::solveWithCache(ASTContext &AST,
                                                    llvm::StringRef MainPath,
                                                    llvm::StringRef BuildDir,
                                                    SourceLocation FileStart) {
+  EditorTimings T;
   TUSummary Live;
   std::vector<RunError> Errors;
   std::map<std::string, ExternalCallee> Callees;
   analyzeTranslationUnit(AST, Setup.Pol, Live, Errors, &Callees);
+  T.phase("summarize");
   CachedProgram Cached =
       loadCachedProgram(Setup.CacheDir, Setup.SourceRoot, MainPath);
+  T.phase("cache");
   for (const std::string &W :
        checkProgramTrust(Cached, Live, Callees, Setup.CacheDir,
                          refreshCommand(Setup, BuildDir)))
     diag(FileStart, "%0") << W;
-  SolveResult R = solveForEditor(Live, Cached, MainPath);
+  T.phase("trust");
+  EditorReuse How = EditorReuse::Solved;
+  SolveResult R = solveForEditor(Live, Cached, MainPath, &How);
+  T.phase("solve");
+  T.print(MainPath, How);
   llvm::append_range(Errors, R.Errors);
   for (const RunError &E : Errors)
     diag(FileStart, "purpose-check analysis incomplete: %0") << E.Message;

@@ -1,12 +1,14 @@
-//===- EditorSolveTest.cpp - The editor's kept solve
-//-----------------------===//
+//===- EditorSolveTest.cpp - The editor's kept solve ----------------------===//
 //
 // solveForEditor returns its last result again only for the same program:
-// the same live summary, byte for byte, and the same cached entries.
+// the same live summary, byte for byte, and the same cached entries; or, for
+// a live summary whose positions alone moved, that result with the open
+// file's positions moved, which must be exactly what a solve gives.
 //
 //===----------------------------------------------------------------------===//
 #include "EditorSolve.h"
 #include "SnippetUtil.h"
+#include "llvm/ADT/STLExtras.h"
 #include <catch2/catch.hpp>
 
 using namespace purpose;
@@ -42,6 +44,31 @@ constexpr const char *OpenShifted = R"cpp(
 void share(const Account &A) { Upload(phoneOf(A)); }
 )cpp";
 
+/// Open, with a line above the call, more spaces inside it, and a second
+/// sink call: every position of the file moves, some only by columns.
+constexpr const char *OpenRespaced = R"cpp(
+#include "editor.h"
+// a comment that moves everything below
+
+void share(const Account &A) {   Upload(  phoneOf(A)); }
+void again(const Account &A) { Upload(A.phone); }
+)cpp";
+
+/// OpenRespaced before the edit: the same code, in other places.
+constexpr const char *OpenTwoSinks = R"cpp(
+#include "editor.h"
+void share(const Account &A) { Upload(phoneOf(A)); }
+void again(const Account &A) { Upload(A.phone); }
+)cpp";
+
+/// OpenTwoSinks with the second call's argument changed: a new flow.
+constexpr const char *OpenChangedFlow = R"cpp(
+#include "editor.h"
+
+void share(const Account &A) { Upload(phoneOf(A)); }
+void again(const Account &A) { Upload(phoneOf(A)); }
+)cpp";
+
 constexpr const char *Other = R"cpp(
 #include "editor.h"
 std::string phoneOf(const Account &A) { return A.phone; }
@@ -68,6 +95,39 @@ CachedProgram cachedOther() {
   return C;
 }
 
+/// Everything a finding says, positions of every step included.
+std::string describe(const Finding &F) {
+  auto At = [](const SourcePos &P) {
+    return P.File + ":" + std::to_string(P.Line) + ":" +
+           std::to_string(P.Column);
+  };
+  std::string S = At(F.SinkPos) + " " + F.Message + " [" + F.Fingerprint +
+                  "] origin " + At(F.OriginPos) + " sink " + At(F.SinkDeclPos) +
+                  "\n";
+  for (const TraceStep &T : F.Trace)
+    S += "  " + At(T.Pos) + ": " + T.Message + "\n";
+  return S;
+}
+
+std::vector<std::string> describeAll(const SolveResult &R) {
+  std::vector<std::string> Out;
+  for (auto *List : {&R.Violations, &R.Declassified, &R.Allowed})
+    for (const Finding &F : *List)
+      Out.push_back(describe(F));
+  return Out;
+}
+
+/// What a solve of \p Live and \p Cached gives, without the kept results.
+SolveResult solved(const TUSummary &Live, const CachedProgram &Cached,
+                   const char *File) {
+  std::vector<const TUSummary *> TUs{&Live};
+  for (const auto &S : Cached.Others)
+    TUs.push_back(S.get());
+  SolveScope Scope;
+  Scope.SinkFile = File;
+  return solveProgram(TUs, SolverOptions(), Scope);
+}
+
 /// Each violation's sink line and origin.
 std::vector<std::pair<unsigned, std::string>> sinks(const SolveResult &R) {
   std::vector<std::pair<unsigned, std::string>> Out;
@@ -85,9 +145,9 @@ TEST_CASE("the editor solves only for the open file, and again only for a "
   std::string Path = "/editortest/open.cc";
   CachedProgram Cached = cachedOther();
   TUSummary Live = summarize(Open, OpenPath);
-  bool Reused = true;
+  EditorReuse Reused = EditorReuse::Same;
   SolveResult First = solveForEditor(Live, Cached, Path, &Reused);
-  CHECK_FALSE(Reused);
+  CHECK(Reused == EditorReuse::Solved);
   // The flow into other.cc's own sink is not searched for.
   using Sinks = std::vector<std::pair<unsigned, std::string>>;
   CHECK(sinks(First) == Sinks{{3, "Account::phone"}});
@@ -95,7 +155,7 @@ TEST_CASE("the editor solves only for the open file, and again only for a "
   SECTION("the same program: the kept result") {
     TUSummary Again = summarize(Open, OpenPath);
     SolveResult Second = solveForEditor(Again, Cached, Path, &Reused);
-    CHECK(Reused);
+    CHECK(Reused == EditorReuse::Same);
     CHECK(sinks(Second) == sinks(First));
     CHECK(Second.Violations.front().Fingerprint ==
           First.Violations.front().Fingerprint);
@@ -103,22 +163,23 @@ TEST_CASE("the editor solves only for the open file, and again only for a "
   SECTION("a comment at the end changes no summary") {
     TUSummary Commented = summarize(OpenCommented, OpenPath);
     solveForEditor(Commented, Cached, Path, &Reused);
-    CHECK(Reused);
+    CHECK(Reused == EditorReuse::Same);
   }
-  SECTION("a shifted line is a new program, with the new position") {
+  SECTION("a shifted line moves the kept result to the new position") {
     TUSummary Shifted = summarize(OpenShifted, OpenPath);
     SolveResult R = solveForEditor(Shifted, Cached, Path, &Reused);
-    CHECK_FALSE(Reused);
+    CHECK(Reused == EditorReuse::Moved);
     CHECK(sinks(R) == Sinks{{4, "Account::phone"}});
+    CHECK(describeAll(R) == describeAll(solved(Shifted, Cached, OpenPath)));
   }
   SECTION("another cached entry is a new program, even with equal contents") {
     CachedProgram Reloaded = cachedOther();
     solveForEditor(Live, Reloaded, Path, &Reused);
-    CHECK_FALSE(Reused);
+    CHECK(Reused == EditorReuse::Solved);
   }
   SECTION("a program without the other file is a new program") {
     SolveResult R = solveForEditor(Live, CachedProgram(), Path, &Reused);
-    CHECK_FALSE(Reused);
+    CHECK(Reused == EditorReuse::Solved);
     // phoneOf has no body now: the library rule carries the whole account,
     // and the trace no longer enters other.cc.
     auto InOther = [](const SolveResult &S) {
@@ -130,4 +191,42 @@ TEST_CASE("the editor solves only for the open file, and again only for a "
     CHECK(InOther(First));
     CHECK_FALSE(InOther(R));
   }
+}
+
+TEST_CASE("code that only moved is the kept result, moved exactly as a solve "
+          "would place it",
+          "[editor]") {
+  std::string Path = "/editortest/moved.cc";
+  const char *File = "/editortest/moved.cc";
+  CachedProgram Cached = cachedOther();
+  TUSummary Before = summarize(OpenTwoSinks, File);
+  EditorReuse How = EditorReuse::Same;
+  SolveResult First = solveForEditor(Before, Cached, Path, &How);
+  CHECK(How == EditorReuse::Solved);
+  REQUIRE(First.Violations.size() == 2);
+
+  // Lines inserted above, and spaces inside a call: lines and columns move.
+  TUSummary Respaced = summarize(OpenRespaced, File);
+  SolveResult Moved = solveForEditor(Respaced, Cached, Path, &How);
+  CHECK(How == EditorReuse::Moved);
+  std::vector<std::string> Expected =
+      describeAll(solved(Respaced, Cached, File));
+  CHECK(describeAll(Moved) == Expected);
+  // The trace enters other.cc, whose positions stay.
+  CHECK(llvm::any_of(Moved.Violations, [](const Finding &F) {
+    return llvm::any_of(
+        F.Trace, [](const TraceStep &T) { return T.Pos.File == OtherPath; });
+  }));
+
+  // Moved back: from the moved result, not the first one.
+  SolveResult Back = solveForEditor(Before, Cached, Path, &How);
+  CHECK(How == EditorReuse::Moved);
+  CHECK(describeAll(Back) == describeAll(First));
+
+  // A changed flow is solved again.
+  TUSummary Changed = summarize(OpenChangedFlow, File);
+  SolveResult R = solveForEditor(Changed, Cached, Path, &How);
+  CHECK(How == EditorReuse::Solved);
+  CHECK(describeAll(R) == describeAll(solved(Changed, Cached, File)));
+  CHECK(describeAll(R) != Expected);
 }
