@@ -11,6 +11,7 @@
 #   cases/NAME.cpp   single-file cases;
 #   cases/NAME/      multi-file cases: the one file with RUN lines is the
 #                    test, the other files are part of it (lit.local.cfg);
+#   fingerprints/    fingerprints that must survive edits (by hand);
 #   known-bugs/      XFAIL tests of the correct output where a known bug
 #                    gets it wrong; they pass (XPASS, a failure) once fixed;
 #   tidy/NAME.cpp    the clang-tidy checks' own tests (tidy/lit.local.cfg),
@@ -49,8 +50,8 @@ if not hasattr(config, "purpose_check"):
 
 # Tests are where a lit.local.cfg enables them: in cases/ (each multi-file
 # case's own lit.local.cfg, written by scripts/update_corpus_checks.py,
-# excludes the files other than its main one), known-bugs/ and tidy/. Other
-# directories of test-corpus/ hold no lit tests. The self-test suite (a
+# excludes the files other than its main one), fingerprints/, known-bugs/
+# and tidy/. Other directories of test-corpus/ hold no lit tests. The self-test suite (a
 # directory of the build) has its tests at its root.
 config.test_format = lit.formats.ShTest()
 config.suffixes = config.purpose_root_suffixes

@@ -63,6 +63,11 @@ struct Finding {
 
   std::vector<TraceStep> Trace;
   std::string Fingerprint; ///< 16 hex digits.
+  /// The fingerprint that earlier builds gave a finding inside a lambda
+  /// or a local class, whose enclosing function's identity then held its
+  /// byte offset in the file; empty where it was Fingerprint. A baseline
+  /// matches either.
+  std::string FormerFingerprint;
 
   std::string Reason;       ///< Suppressed or declassified: why.
   std::string Declassifier; ///< Declassified: the declassifying function.

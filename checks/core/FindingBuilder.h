@@ -9,6 +9,7 @@
 #define PURPOSE_CORE_FINDINGBUILDER_H
 
 #include "OriginSearch.h"
+#include <map>
 
 namespace purpose {
 namespace solver {
@@ -22,6 +23,15 @@ public:
 private:
   /// Appends the trace steps of edge \p E, unfolding summary edges.
   void expand(int E, std::vector<TraceStep> &Out, unsigned Depth);
+  /// fingerprintIdentity of function \p F, followed, where the program has
+  /// several functions of that identity (lambdas of one signature in one
+  /// function), by F's place among them in the order of Clang's offsets.
+  std::string enclosingIdentity(int F);
+
+  /// Identity -> the offsets of the functions that have it, sorted; made
+  /// on the first finding in a function with a Clang offset.
+  std::map<std::string, std::vector<unsigned long>> LocalFunctions;
+  bool HaveLocalFunctions = false;
 
   SummaryUnfolding &U;
   const ProgramGraph &G;

@@ -110,13 +110,46 @@ struct FlowEdge {
 /// position (line:column) to the USRs of a lambda's class and members.
 constexpr const char LambdaPositionMarker[] = "@lambda-at@";
 
-/// The part of a function's USR that fingerprints use: without the lambda
-/// position, so that fingerprints (and users' saved baselines) stay what they
-/// were before lambdas got positions, and do not move when code above a
-/// lambda is edited.
-inline std::string fingerprintIdentity(const std::string &USR) {
+/// The part of a function's USR that fingerprints up to this version used:
+/// without the lambda position. It still held Clang's own position of a
+/// function-local entity (a lambda's call operator, a method of a local
+/// class): its byte offset in the file, "c:file.cpp@1234@...". Findings made
+/// with it are matched by Finding::FormerFingerprint, so that saved
+/// baselines keep matching.
+inline std::string formerFingerprintIdentity(const std::string &USR) {
   size_t At = USR.rfind(LambdaPositionMarker);
   return At == std::string::npos ? USR : USR.substr(0, At);
+}
+
+/// The byte offset that Clang writes into the USR of a function-local entity,
+/// "c:file.cpp@1234@...", as [begin, end) of its digits and their '@';
+/// {0, 0} if \p USR has none.
+inline std::pair<size_t, size_t> clangOffsetIn(const std::string &USR) {
+  if (USR.compare(0, 2, "c:") != 0)
+    return {0, 0};
+  size_t A = USR.find('@', 2);
+  if (A == std::string::npos || A == 2)
+    return {0, 0};
+  size_t B = USR.find('@', A + 1);
+  if (B == std::string::npos || B == A + 1)
+    return {0, 0};
+  for (size_t I = A + 1; I < B; ++I)
+    if (USR[I] < '0' || USR[I] > '9')
+      return {0, 0};
+  return {A, B};
+}
+
+/// The part of a function's USR that fingerprints use: without any position
+/// (our lambda position, Clang's offset), so that a fingerprint does not
+/// move when code above the function is edited. Two lambdas of one
+/// signature in one function share it; FindingBuilder tells them apart by
+/// their order in the file.
+inline std::string fingerprintIdentity(const std::string &USR) {
+  std::string Id = formerFingerprintIdentity(USR);
+  auto [A, B] = clangOffsetIn(Id);
+  if (A != B)
+    Id.erase(A, B - A);
+  return Id;
 }
 
 /// Bumped whenever the per-function analysis changes what summaries say, so

@@ -82,7 +82,10 @@ llvm::Error writeBaseline(llvm::StringRef Path, const Report &R) {
 size_t applyBaseline(Report &R, const std::set<std::string> &Fingerprints) {
   size_t Before = R.Violations.size();
   llvm::erase_if(R.Violations, [&](const Finding &F) {
-    return Fingerprints.count(F.Fingerprint) != 0;
+    // A baseline written by an earlier build may hold the former one.
+    return Fingerprints.count(F.Fingerprint) != 0 ||
+           (!F.FormerFingerprint.empty() &&
+            Fingerprints.count(F.FormerFingerprint) != 0);
   });
   return Before - R.Violations.size();
 }

@@ -30,6 +30,7 @@ Json finding(const Finding &F) {
               {"sink_decl_pos", pos(F.SinkDeclPos)},
               {"trace", std::move(Trace)},
               {"fingerprint", F.Fingerprint},
+              {"former_fingerprint", F.FormerFingerprint},
               {"reason", F.Reason},
               {"declassifier", F.Declassifier}};
 }
@@ -72,6 +73,9 @@ Finding readFinding(const Json &J) {
     F.Trace.push_back({readPos(S.at(0)), S.at(1).get<std::string>()});
   }
   F.Fingerprint = J.at("fingerprint").get<std::string>();
+  // Required: a kept result made before fingerprints lost Clang's offsets
+  // holds the former ones, and is a miss.
+  F.FormerFingerprint = J.at("former_fingerprint").get<std::string>();
   F.Reason = J.at("reason").get<std::string>();
   F.Declassifier = J.at("declassifier").get<std::string>();
   return F;

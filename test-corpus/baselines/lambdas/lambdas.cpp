@@ -39,7 +39,7 @@ class Exporter {
 };
 
 void Free(const Account& a) {
-  auto send = [&](const std::string& suffix) { Upload(a.phone + suffix); };
+  auto send = [&](const std::string& suffix) { Upload(a.phone + suffix); };  // fingerprint-changed: the saved one held Clang's offset of the lambda
   send("-1");
 }
 
