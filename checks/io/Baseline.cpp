@@ -79,14 +79,16 @@ llvm::Error writeBaseline(llvm::StringRef Path, const Report &R) {
       Path, [&](llvm::raw_ostream &OS) { OS << Text << '\n'; });
 }
 
+bool inBaseline(const Finding &F, const std::set<std::string> &Fingerprints) {
+  return Fingerprints.count(F.Fingerprint) != 0 ||
+         (!F.FormerFingerprint.empty() &&
+          Fingerprints.count(F.FormerFingerprint) != 0);
+}
+
 size_t applyBaseline(Report &R, const std::set<std::string> &Fingerprints) {
   size_t Before = R.Violations.size();
-  llvm::erase_if(R.Violations, [&](const Finding &F) {
-    // A baseline written by an earlier build may hold the former one.
-    return Fingerprints.count(F.Fingerprint) != 0 ||
-           (!F.FormerFingerprint.empty() &&
-            Fingerprints.count(F.FormerFingerprint) != 0);
-  });
+  llvm::erase_if(R.Violations,
+                 [&](const Finding &F) { return inBaseline(F, Fingerprints); });
   return Before - R.Violations.size();
 }
 

@@ -37,9 +37,13 @@ llvm::Expected<std::set<std::string>> parseBaseline(llvm::StringRef Contents,
 /// declassified flows need no baseline) to \p Path, atomically.
 llvm::Error writeBaseline(llvm::StringRef Path, const Report &R);
 
-/// Drops the violations of \p R whose fingerprint is in \p Fingerprints and
-/// returns how many were dropped. Suppressed and declassified lists are
-/// untouched.
+/// Whether a baseline of \p Fingerprints holds \p F: its fingerprint, or the
+/// one an earlier build gave it (Finding::FormerFingerprint).
+bool inBaseline(const Finding &F, const std::set<std::string> &Fingerprints);
+
+/// Drops the violations of \p R that a baseline of \p Fingerprints holds
+/// (inBaseline) and returns how many were dropped. Suppressed and
+/// declassified lists are untouched.
 size_t applyBaseline(Report &R, const std::set<std::string> &Fingerprints);
 
 } // namespace purpose

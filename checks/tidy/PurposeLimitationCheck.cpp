@@ -1,6 +1,7 @@
 //===- PurposeLimitationCheck.cpp -----------------------------------------===//
 #include "PurposeLimitationCheck.h"
 #include "AnnotationChecks.h"
+#include "Baseline.h"
 #include "EditorClient.h"
 #include "EditorSolve.h"
 #include "ProgramLoader.h"
@@ -255,7 +256,7 @@ void PurposeLimitationCheck::reportViolations(
 
   llvm::sort(Violations, sinkFirst);
   for (const Finding &F : Violations) {
-    if (F.SinkPos.File != MainPath || Setup.BaselineFPs.count(F.Fingerprint))
+    if (F.SinkPos.File != MainPath || inBaseline(F, Setup.BaselineFPs))
       continue;
     SourceLocation SinkLoc = locationOf(SM, F.SinkPos, MainPath);
     if (SinkLoc.isInvalid())

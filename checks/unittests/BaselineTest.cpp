@@ -65,6 +65,24 @@ TEST_CASE("applyBaseline drops only baselined violations", "[baseline]") {
   CHECK(applyBaseline(R, {}) == 0);
 }
 
+TEST_CASE("a baseline holds a finding by its fingerprint or its former one",
+          "[baseline]") {
+  Finding Moved = withFingerprint("new");
+  Moved.FormerFingerprint = "old";
+  Finding Plain = withFingerprint("plain");
+  CHECK(inBaseline(Moved, {"new"}));
+  CHECK(inBaseline(Moved, {"old"}));
+  CHECK_FALSE(inBaseline(Moved, {"plain"}));
+  CHECK(inBaseline(Plain, {"plain"}));
+  // No former fingerprint: the empty string in a baseline matches nothing.
+  CHECK_FALSE(inBaseline(Plain, {""}));
+  Report R;
+  R.Violations = {Moved, Plain};
+  CHECK(applyBaseline(R, {"old"}) == 1);
+  REQUIRE(R.Violations.size() == 1);
+  CHECK(R.Violations[0].Fingerprint == "plain");
+}
+
 TEST_CASE("readBaseline errors name file, line and column", "[baseline]") {
   struct {
     const char *Json;
