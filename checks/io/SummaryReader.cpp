@@ -179,27 +179,19 @@ bool Reader::boolean(bool &Out) {
 
 bool Bools::read(Reader &R, std::vector<bool> &V) {
   V.clear();
-  if (!R.expect('['))
-    return false;
-  if (R.lit(']'))
-    return true;
-  do {
+  return R.list('[', ']', [&] {
     bool B;
     if (!R.boolean(B))
       return false;
     V.push_back(B);
-  } while (R.lit(','));
-  return R.expect(']');
+    return true;
+  });
 }
 
 bool Fits::read(Reader &R, std::map<std::string, bool> &V) {
   V.clear();
-  if (!R.expect('{'))
-    return false;
-  if (R.lit('}'))
-    return true;
   std::string Key, Prev;
-  do {
+  return R.list('{', '}', [&] {
     const char *At = R.P;
     bool Fit;
     if (!R.str(Key))
@@ -213,17 +205,13 @@ bool Fits::read(Reader &R, std::map<std::string, bool> &V) {
       return R.failAt(At, "expected the keys of policy_param_fits to name "
                           "distinct positions");
     Prev = Key;
-  } while (R.lit(','));
-  return R.expect('}');
+    return true;
+  });
 }
 
 bool ParamUses::read(Reader &R, std::map<int, std::string> &V) {
   V.clear();
-  if (!R.expect('['))
-    return false;
-  if (R.lit(']'))
-    return true;
-  do {
+  return R.list('[', ']', [&] {
     const char *At = R.P;
     int Index;
     std::string Use;
@@ -234,8 +222,8 @@ bool ParamUses::read(Reader &R, std::map<int, std::string> &V) {
       return R.failAt(At, "expected the parameters of param_uses in "
                           "ascending order, each once");
     V.emplace_hint(V.end(), Index, std::move(Use));
-  } while (R.lit(','));
-  return R.expect(']');
+    return true;
+  });
 }
 
 template <bool Outside>
@@ -253,32 +241,23 @@ bool FilePath<Outside>::read(Reader &R, std::string &V) {
 template <bool Outside>
 bool Files<Outside>::read(Reader &R, std::vector<FilePair> &V) {
   V.clear();
-  if (!R.expect('['))
-    return false;
-  if (R.lit(']'))
-    return true;
-  do {
+  return R.list('[', ']', [&] {
     const char *At = R.P;
-    V.emplace_back();
-    if (!Object<InputFileSchema<Outside>>::read(R, V.back()))
+    if (!Object<InputFileSchema<Outside>>::read(R, V.emplace_back()))
       return false;
     if (V.size() > 1 && !(V[V.size() - 2].first < V.back().first))
       return R.failAt(At, "expected input files in ascending order of "
                           "path, each once");
-  } while (R.lit(','));
-  return R.expect(']');
+    return true;
+  });
 }
 template struct Files<false>;
 template struct Files<true>;
 
 bool Shadows::read(Reader &R, std::vector<std::string> &V) {
   V.clear();
-  if (!R.expect('['))
-    return false;
-  if (R.lit(']'))
-    return true;
   std::string Stored, Prev;
-  do {
+  return R.list('[', ']', [&] {
     const char *At = R.P;
     if (!R.str(Stored))
       return false;
@@ -287,8 +266,8 @@ bool Shadows::read(Reader &R, std::vector<std::string> &V) {
                           "each once");
     V.push_back(R.Mapper.toMemory(Stored));
     std::swap(Prev, Stored);
-  } while (R.lit(','));
-  return R.expect(']');
+    return true;
+  });
 }
 
 bool Schema<FunctionSummary>::check(Reader &R, const char *Start,

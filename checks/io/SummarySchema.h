@@ -82,6 +82,20 @@ public:
     return true;
   }
   bool expect(char C);
+  /// A JSON array ('[', ']') or object ('{', '}'): \p Open, then \p Each
+  /// for every element (which reads it, and fails the read by returning
+  /// false), separated by ',', then \p Close.
+  template <typename EachFn> bool list(char Open, char Close, EachFn Each) {
+    if (!expect(Open))
+      return false;
+    if (lit(Close))
+      return true;
+    do {
+      if (!Each())
+        return false;
+    } while (lit(','));
+    return expect(Close);
+  }
   /// \p Sep ('{' or ',') and then \p Key ("\"name\":").
   bool key(char Sep, llvm::StringRef Key);
   bool str(std::string &Out);
@@ -201,16 +215,7 @@ template <typename C> struct Array {
   }
   template <typename T> static bool read(Reader &R, std::vector<T> &V) {
     V.clear();
-    if (!R.expect('['))
-      return false;
-    if (R.lit(']'))
-      return true;
-    do {
-      V.emplace_back();
-      if (!C::read(R, V.back()))
-        return false;
-    } while (R.lit(','));
-    return R.expect(']');
+    return R.list('[', ']', [&] { return C::read(R, V.emplace_back()); });
   }
 };
 
@@ -240,23 +245,17 @@ template <typename C> struct ByKey {
   static bool read(Reader &R, std::map<std::string, T> &V) {
     V.clear();
     llvm::StringRef Field = R.Field;
-    if (!R.expect('{'))
-      return false;
-    if (R.lit('}'))
-      return true;
     std::string Key;
-    do {
+    return R.list('{', '}', [&] {
       const char *At = R.P;
       if (!R.str(Key))
         return false;
       if (!V.empty() && !(V.rbegin()->first < Key))
         return R.failAt(At, "expected the keys of " + Field +
                                 " in ascending order, each once");
-      if (!R.expect(':') ||
-          !C::read(R, V.emplace_hint(V.end(), Key, T())->second))
-        return false;
-    } while (R.lit(','));
-    return R.expect('}');
+      return R.expect(':') &&
+             C::read(R, V.emplace_hint(V.end(), Key, T())->second);
+    });
   }
 };
 
