@@ -38,36 +38,25 @@ void FindingBuilder::expand(int E, std::vector<TraceStep> &Out,
 std::string FindingBuilder::enclosingIdentity(int F) {
   const std::string &USR = G.Fns[F]->USR;
   std::string Id = fingerprintIdentity(USR);
-  auto [A, B] = clangOffsetIn(formerFingerprintIdentity(USR));
-  if (A == B)
+  std::optional<unsigned long> Own = clangOffset(USR);
+  if (!Own)
     return Id;
-  auto OffsetOf = [](const std::string &U, size_t At, size_t End) {
-    unsigned long N = 0; // Digits only; too many of them (a damaged entry): 0.
-    if (llvm::StringRef(U).slice(At + 1, End).getAsInteger(10, N))
-      N = 0;
-    return N;
-  };
-  if (!HaveLocalFunctions) {
-    HaveLocalFunctions = true;
-    for (const FunctionSummary *Fn : G.Fns) {
-      std::string Former = formerFingerprintIdentity(Fn->USR);
-      auto [FA, FB] = clangOffsetIn(Former);
-      if (FA != FB)
-        LocalFunctions[fingerprintIdentity(Fn->USR)].push_back(
-            OffsetOf(Former, FA, FB));
-    }
-    for (auto &[K, Offsets] : LocalFunctions) {
+  if (!LocalOffsets) {
+    LocalOffsets.emplace();
+    for (const FunctionSummary *Fn : G.Fns)
+      if (std::optional<unsigned long> Offset = clangOffset(Fn->USR))
+        (*LocalOffsets)[fingerprintIdentity(Fn->USR)].push_back(*Offset);
+    for (auto &[K, Offsets] : *LocalOffsets) {
       llvm::sort(Offsets);
       Offsets.erase(std::unique(Offsets.begin(), Offsets.end()), Offsets.end());
     }
   }
-  const std::vector<unsigned long> &Offsets = LocalFunctions[Id];
+  const std::vector<unsigned long> &Offsets = LocalOffsets->at(Id);
   if (Offsets.size() < 2)
     return Id;
   // The order of their offsets moves with neither an edit above the
   // enclosing function nor one below it.
-  unsigned long Own = OffsetOf(formerFingerprintIdentity(USR), A, B);
-  size_t Rank = llvm::lower_bound(Offsets, Own) - Offsets.begin();
+  size_t Rank = llvm::lower_bound(Offsets, *Own) - Offsets.begin();
   return Id + "#local" + std::to_string(Rank);
 }
 
@@ -94,12 +83,11 @@ void FindingBuilder::add(const RawFlow &F, SolveResult &R) {
   std::string Purposes = llvm::join(O.Limited, ", ");
   Fd.Message = "'" + O.Name + "', limited to '" + Purposes + "', reaches '" +
                Fd.SinkName + "', a use for '" + Use + "'";
-  const std::string &CallerUSR = G.Fns[Si.Caller]->USR;
   Fd.Fingerprint = flowFingerprint(
       O.Name, Fd.SinkName, enclosingIdentity(Si.Caller), Si.CS->Ordinal, Use);
-  std::string Former =
-      flowFingerprint(O.Name, Fd.SinkName, formerFingerprintIdentity(CallerUSR),
-                      Si.CS->Ordinal, Use);
+  std::string Former = flowFingerprint(
+      O.Name, Fd.SinkName, formerFingerprintIdentity(G.Fns[Si.Caller]->USR),
+      Si.CS->Ordinal, Use);
   if (Former != Fd.Fingerprint)
     Fd.FormerFingerprint = std::move(Former);
   if (F.Allowed) {

@@ -10,6 +10,7 @@
 
 #include "OriginSearch.h"
 #include <map>
+#include <optional>
 
 namespace purpose {
 namespace solver {
@@ -28,10 +29,9 @@ private:
   /// function), by F's place among them in the order of Clang's offsets.
   std::string enclosingIdentity(int F);
 
-  /// Identity -> the offsets of the functions that have it, sorted; made
-  /// on the first finding in a function with a Clang offset.
-  std::map<std::string, std::vector<unsigned long>> LocalFunctions;
-  bool HaveLocalFunctions = false;
+  /// Identity -> Clang's offsets of the functions that have it, sorted;
+  /// made on the first finding in a function with such an offset.
+  std::optional<std::map<std::string, std::vector<unsigned long>>> LocalOffsets;
 
   SummaryUnfolding &U;
   const ProgramGraph &G;

@@ -45,11 +45,9 @@ void ProgramGraph::build(const SolverOptions &Opts,
                          std::vector<RunError> &Errors) {
   // Most nodes and edges are a function's own or a call's: reserved, the
   // tables are not copied as they grow.
-  size_t Local = 0, Calls = 0;
-  for (const FunctionSummary *F : Fns) {
+  size_t Local = 0, Calls = SiteCallees.size();
+  for (const FunctionSummary *F : Fns)
     Local += F->Edges.size();
-    Calls += F->Calls.size();
-  }
   Nodes.reserve(Local + Calls);
   OutEdges.reserve(Local + Calls);
   Edges.reserve(Local + 2 * Calls);

@@ -139,6 +139,18 @@ inline std::pair<size_t, size_t> clangOffsetIn(const std::string &USR) {
   return {A, B};
 }
 
+/// The byte offset that Clang writes into the USR of a function-local
+/// entity, or std::nullopt (none, or more digits than fit: a damaged entry).
+inline std::optional<unsigned long> clangOffset(const std::string &USR) {
+  auto [A, B] = clangOffsetIn(USR);
+  if (A == B || B - A - 1 > 18)
+    return std::nullopt;
+  unsigned long N = 0;
+  for (size_t I = A + 1; I < B; ++I)
+    N = N * 10 + (USR[I] - '0');
+  return N;
+}
+
 /// The part of a function's USR that fingerprints use: without any position
 /// (our lambda position, Clang's offset), so that a fingerprint does not
 /// move when code above the function is edited. Two lambdas of one

@@ -1,7 +1,7 @@
 //===- EditorSolve.h - The solve behind each editor rebuild -----*- C++ -*-===//
 //
 // clangd runs the purpose checks on every rebuild of the open file, that is
-// on nearly every pause in typing. Two things keep that cheap:
+// on nearly every pause in typing. Three things keep that cheap:
 //   - the solve looks only for flows into the open file's sink calls
 //     (SolveScope), the only ones the editor shows;
 //   - the last result for each open file is kept with what it was solved
