@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "EditorSolve.h"
+#include "FindingText.h"
 #include "SnippetUtil.h"
 #include "llvm/ADT/STLExtras.h"
 #include <catch2/catch.hpp>
@@ -95,25 +96,11 @@ CachedProgram cachedOther() {
   return C;
 }
 
-/// Everything a finding says, positions of every step included.
-std::string describe(const Finding &F) {
-  auto At = [](const SourcePos &P) {
-    return P.File + ":" + std::to_string(P.Line) + ":" +
-           std::to_string(P.Column);
-  };
-  std::string S = At(F.SinkPos) + " " + F.Message + " [" + F.Fingerprint +
-                  "] origin " + At(F.OriginPos) + " sink " + At(F.SinkDeclPos) +
-                  "\n";
-  for (const TraceStep &T : F.Trace)
-    S += "  " + At(T.Pos) + ": " + T.Message + "\n";
-  return S;
-}
-
 std::vector<std::string> describeAll(const SolveResult &R) {
   std::vector<std::string> Out;
   for (auto *List : {&R.Violations, &R.Declassified, &R.Allowed})
     for (const Finding &F : *List)
-      Out.push_back(describe(F));
+      Out.push_back(test::describe(F));
   return Out;
 }
 

@@ -9,6 +9,7 @@
 // translation units whose flows cross files in every direction.
 //
 //===----------------------------------------------------------------------===//
+#include "FindingText.h"
 #include "SnippetUtil.h"
 #include "Solver.h"
 #include <catch2/catch.hpp>
@@ -64,24 +65,13 @@ constexpr const char *MainPath = "/scopetest/main.cc";
 constexpr const char *SecondPath = "/scopetest/second.cc";
 constexpr const char *SharedPath = "/scopetest/shared.h";
 
-/// Everything a finding says, one line per trace step.
-std::string describe(const Finding &F) {
-  std::string S = F.SinkPos.File + ":" + std::to_string(F.SinkPos.Line) + ":" +
-                  std::to_string(F.SinkPos.Column) + " " + F.Message + " [" +
-                  F.Fingerprint + "] " + F.Declassifier + "\n";
-  for (const TraceStep &T : F.Trace)
-    S += "  " + T.Pos.File + ":" + std::to_string(T.Pos.Line) + ": " +
-         T.Message + "\n";
-  return S;
-}
-
 /// The findings of \p List whose sink call is in \p File, or all with "".
 std::vector<std::string> describeAll(const std::vector<Finding> &List,
                                      llvm::StringRef File = "") {
   std::vector<std::string> Out;
   for (const Finding &F : List)
     if (File.empty() || F.SinkPos.File == File)
-      Out.push_back(describe(F));
+      Out.push_back(test::describe(F));
   return Out;
 }
 
