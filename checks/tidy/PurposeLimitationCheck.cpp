@@ -10,6 +10,7 @@
 #include "TUAnalyzer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
@@ -32,11 +33,11 @@ public:
     if (!On)
       return;
     auto Now = std::chrono::steady_clock::now();
-    Line += (Line.empty() ? "" : ", ") + std::string(Name) + " " +
-            std::to_string(
-                std::chrono::duration<double, std::milli>(Now - Last).count())
-                .substr(0, 6) +
-            " ms";
+    llvm::raw_string_ostream OS(Line);
+    OS << (Line.empty() ? "" : ", ")
+       << llvm::format(
+              "%s %.1f ms", Name,
+              std::chrono::duration<double, std::milli>(Now - Last).count());
     Last = Now;
   }
   void print(llvm::StringRef File, EditorReuse How) {
