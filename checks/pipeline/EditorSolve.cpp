@@ -1,8 +1,11 @@
 //===- EditorSolve.cpp ----------------------------------------------------===//
 #include "EditorSolve.h"
 #include "SummaryCache.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <optional>
 #include <tuple>
 
@@ -12,10 +15,88 @@ namespace {
 /// A summary's positions, in a fixed order, and the summary without them.
 struct Shape {
   /// Serialized (as the cache would store it) with every position visited
-  /// below at line 0, column 0: everything else the solve reads.
+  /// below at line 0, column 0, and each position written into a USR
+  /// replaced by its number in UsrPositions: everything else the solve reads.
   std::string Bytes;
   std::vector<SourcePos> Positions;
+  /// The positions that USRs hold, in the order they first appear: Clang's
+  /// byte offset of a function-local entity ("o" and "file.cpp@1234") and
+  /// our lambda position ("l" and "12:5"). Code moved above a lambda moves
+  /// them, and they are names to the solve, not positions.
+  std::vector<std::string> UsrPositions;
+  /// Each USR that holds one, in the order they first appear.
+  std::vector<std::string> PositionedUsrs;
 };
+
+/// The marker that stands for a position in a USR, followed by its number in
+/// Shape::UsrPositions: a control character, which the writer escapes and
+/// so never writes itself.
+constexpr char UsrPositionMark = '\x01';
+
+/// Appends \p S, a JSON string's contents, to \p Sh.Bytes, with the
+/// positions it holds if it is a USR replaced by their numbers.
+void appendNumbered(llvm::StringRef S, Shape &Sh,
+                    llvm::StringMap<unsigned> &Numbers,
+                    llvm::StringSet<> &Seen) {
+  if (!S.starts_with("c:")) {
+    Sh.Bytes += S;
+    return;
+  }
+  // [begin, end) of each position in S, with what it is.
+  llvm::SmallVector<std::tuple<size_t, size_t, std::string>, 2> Found;
+  std::string USR = S.str();
+  if (auto [A, B] = clangOffsetIn(USR); A != B)
+    Found.push_back({A + 1, B, "o" + USR.substr(2, B - 2)});
+  size_t M = S.rfind(LambdaPositionMarker);
+  if (M != llvm::StringRef::npos) {
+    size_t A = M + sizeof(LambdaPositionMarker) - 1;
+    size_t B = S.find_first_not_of("0123456789:", A);
+    B = B == llvm::StringRef::npos ? S.size() : B;
+    if (B > A && (Found.empty() || A >= std::get<1>(Found.front())))
+      Found.push_back({A, B, "l" + USR.substr(A, B - A)});
+  }
+  if (Found.empty()) {
+    Sh.Bytes += S;
+    return;
+  }
+  if (Seen.insert(S).second)
+    Sh.PositionedUsrs.push_back(USR);
+  size_t At = 0;
+  for (auto &[A, B, What] : Found) {
+    auto [It, Added] = Numbers.try_emplace(What, Sh.UsrPositions.size());
+    if (Added)
+      Sh.UsrPositions.push_back(What);
+    Sh.Bytes += S.slice(At, A);
+    Sh.Bytes += UsrPositionMark;
+    Sh.Bytes += std::to_string(It->second);
+    At = B;
+  }
+  Sh.Bytes += S.substr(At);
+}
+
+/// \p Serialized (JSON, as the writer writes it) with the positions in its
+/// USRs numbered, into \p Sh.
+void numberUsrPositions(llvm::StringRef Serialized, Shape &Sh) {
+  llvm::StringMap<unsigned> Numbers;
+  llvm::StringSet<> Seen;
+  Sh.Bytes.reserve(Serialized.size());
+  size_t I = 0;
+  while (I < Serialized.size()) {
+    size_t Open = Serialized.find('"', I);
+    if (Open == llvm::StringRef::npos)
+      Open = Serialized.size();
+    Sh.Bytes += Serialized.slice(I, Open + 1);
+    if (Open == Serialized.size())
+      break;
+    size_t Close = Open + 1;
+    while (Close < Serialized.size() && Serialized[Close] != '"')
+      Close += Serialized[Close] == '\\' ? 2 : 1;
+    Close = std::min(Close, Serialized.size());
+    appendNumbered(Serialized.slice(Open + 1, Close), Sh, Numbers, Seen);
+    Sh.Bytes += Serialized.slice(Close, Close + 1);
+    I = Close + 1;
+  }
+}
 
 /// Calls \p Fn on every position of \p S. One the visit misses stays in
 /// Shape::Bytes, so that moving it makes a new program: a miss costs a
@@ -42,7 +123,12 @@ Shape shapeOf(const TUSummary &Live) {
     Sh.Positions.push_back(P);
     P.Line = P.Column = 0;
   });
-  Sh.Bytes = serializeSummary(Copy, "").Entry;
+  // The payload, without the envelope's checksum of the positions.
+  std::string Entry = serializeSummary(Copy, "").Entry;
+  llvm::StringRef Payload = Entry;
+  size_t At = Payload.find("\"payload\":");
+  numberUsrPositions(At == llvm::StringRef::npos ? Payload : Payload.substr(At),
+                     Sh);
   return Sh;
 }
 
@@ -130,17 +216,39 @@ void touch(KeptSolves &K, const std::string &File) {
   }
 }
 
+/// Whether renaming \p Old's USR positions to \p New's (two shapes with
+/// the same Bytes) leaves \p R, solved from Old, what a solve of New gives.
+/// A former fingerprint holds Clang's offset (Summary.h), so a result with
+/// one is solved again when an offset moved.
+bool renamingKeeps(const Shape &Old, const Shape &New, const SolveResult &R) {
+  if (!detail::keepsOrder(Old.PositionedUsrs, New.PositionedUsrs))
+    return false;
+  bool OffsetMoved = false;
+  for (size_t I = 0; I < Old.PositionedUsrs.size(); ++I)
+    OffsetMoved |= clangOffset(Old.PositionedUsrs[I]) !=
+                   clangOffset(New.PositionedUsrs[I]);
+  if (OffsetMoved)
+    for (auto *List : {&R.Violations, &R.Declassified, &R.Allowed})
+      for (const Finding &F : *List)
+        if (!F.FormerFingerprint.empty())
+          return false;
+  return true;
+}
+
 /// The kept result for \p Live, moved to its positions, if it serves.
 std::optional<SolveResult> keptResult(const KeptSolve &K, const Shape &Live,
                                       llvm::StringRef File, EditorReuse &How) {
   if (K.Live.Bytes != Live.Bytes)
     return std::nullopt;
-  if (K.Live.Positions == Live.Positions) {
+  bool Renamed = K.Live.UsrPositions != Live.UsrPositions;
+  if (!Renamed && K.Live.Positions == Live.Positions) {
     How = EditorReuse::Same;
     return K.Result;
   }
   // Errors name what they are about in free text, which is not moved.
   if (!K.Result.Errors.empty())
+    return std::nullopt;
+  if (Renamed && !renamingKeeps(K.Live, Live, K.Result))
     return std::nullopt;
   std::optional<PositionMap> Map = movedPositions(K.Live, Live, File);
   if (!Map)
@@ -153,6 +261,42 @@ std::optional<SolveResult> keptResult(const KeptSolve &K, const Shape &Live,
 }
 
 } // namespace
+
+bool detail::keepsOrder(llvm::ArrayRef<std::string> Old,
+                        llvm::ArrayRef<std::string> New) {
+  assert(Old.size() == New.size());
+  std::vector<size_t> Order(Old.size());
+  std::iota(Order.begin(), Order.end(), 0);
+  llvm::sort(Order, [&](size_t A, size_t B) { return Old[A] < Old[B]; });
+  for (size_t I = 1; I < Order.size(); ++I)
+    if (!(New[Order[I - 1]] < New[Order[I]]))
+      return false;
+  // Clang's offsets, by file: "c:file.cpp@1234@...". The file stays, and in
+  // each file the offsets keep their order.
+  std::vector<std::tuple<llvm::StringRef, unsigned long, unsigned long>>
+      Offsets;
+  for (size_t I = 0; I < Old.size(); ++I) {
+    std::optional<unsigned long> A = clangOffset(Old[I]),
+                                 B = clangOffset(New[I]);
+    if (!A && !B)
+      continue;
+    size_t OldAt = clangOffsetIn(Old[I]).first;
+    llvm::StringRef File = llvm::StringRef(Old[I]).take_front(OldAt);
+    if (!A || !B || !llvm::StringRef(New[I]).starts_with(File) ||
+        clangOffsetIn(New[I]).first != OldAt)
+      return false;
+    Offsets.push_back({File, *A, *B});
+  }
+  llvm::sort(Offsets);
+  for (size_t I = 1; I < Offsets.size(); ++I) {
+    auto &[PrevFile, PrevOld, PrevNew] = Offsets[I - 1];
+    auto &[File, Was, Is] = Offsets[I];
+    // One offset (a lambda's class and its call operator) stays one.
+    if (PrevFile == File && (PrevOld == Was ? PrevNew != Is : PrevNew >= Is))
+      return false;
+  }
+  return true;
+}
 
 SolveResult solveForEditor(const TUSummary &Live, const CachedProgram &Cached,
                            llvm::StringRef MainPath, EditorReuse *How) {

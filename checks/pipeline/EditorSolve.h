@@ -15,8 +15,12 @@
 //     summary's positions and nothing else. The solve reads positions only
 //     to copy them into findings, so the kept result is returned with each
 //     of the open file's positions moved where the live summary moved it:
-//     the result a solve would give, without one. Anything else the edit
-//     changes (a name, a call, a flow) is solved again.
+//     the result a solve would give, without one. The positions that
+//     USRs hold (Clang's byte offset of a lambda or a local class, our
+//     lambda position) are names to the solve: they are renamed with the
+//     move, where the solve cannot tell the renamed program from the old
+//     one (EditorSolve.cpp, renamingKeeps). Anything else the edit changes
+//     (a name, a call, a flow) is solved again.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PURPOSE_PIPELINE_EDITORSOLVE_H
@@ -40,6 +44,16 @@ enum class EditorReuse {
 SolveResult solveForEditor(const TUSummary &Live, const CachedProgram &Cached,
                            llvm::StringRef MainPath,
                            EditorReuse *How = nullptr);
+
+namespace detail {
+/// Whether the solve gives the same result, names aside, for a program
+/// whose USRs are \p Old and for one with each renamed to the one at its
+/// index in \p New: it walks maps keyed by USR, so their order as text must
+/// stay; a fingerprint ranks a function's lambdas by Clang's offset in their
+/// USRs, so in each file the offsets' order by number must stay too.
+bool keepsOrder(llvm::ArrayRef<std::string> Old,
+                llvm::ArrayRef<std::string> New);
+} // namespace detail
 
 } // namespace purpose
 

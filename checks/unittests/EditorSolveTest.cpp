@@ -79,7 +79,7 @@ void alsoHere(const Account &A) { Upload(A.phone); }
 constexpr const char *OpenPath = "/editortest/open.cc";
 constexpr const char *OtherPath = "/editortest/other.cc";
 
-TUSummary summarize(const char *Code, const char *Path) {
+TUSummary summarize(llvm::StringRef Code, const char *Path) {
   TUSummary S;
   std::string Problems;
   test::summarizeSnippet(Code, Path, S, Problems, {},
@@ -216,4 +216,201 @@ TEST_CASE("code that only moved is the kept result, moved exactly as a solve "
   CHECK(How == EditorReuse::Solved);
   CHECK(describeAll(R) == describeAll(solved(Changed, Cached, File)));
   CHECK(describeAll(R) != Expected);
+}
+
+namespace {
+
+/// Lambdas in a free function (Clang's USR holds their byte offset) and in
+/// a member function (ours holds their line and column), with the data
+/// passing through them to sinks outside them; \p Above is put above.
+std::string withLambdas(const std::string &Above) {
+  return "#include \"editor.h\"\n" + Above +
+         "void viaLambda(const Account &A) {\n"
+         "  auto Get = [&] { return A.phone; };\n"
+         "  Upload(Get());\n"
+         "}\n"
+         "struct Sender {\n"
+         "  void send(const Account &A) {\n"
+         "    auto Get = [&A](int) { return phoneOf(A); };\n"
+         "    Upload(Get(1));\n"
+         "  }\n"
+         "};\n";
+}
+
+/// A lambda in a free function with the sink call inside it: the finding's
+/// former fingerprint holds the lambda's offset.
+std::string sinkInLambda(const std::string &Above) {
+  return "#include \"editor.h\"\n" + Above +
+         "void inLambda(const Account &A) {\n"
+         "  auto Send = [&] { Upload(A.phone); };\n"
+         "  Send();\n"
+         "}\n";
+}
+
+/// Two lambdas of one signature in a free function, the first \p Pad
+/// bytes further down than without.
+std::string twoLambdas(size_t Pad) {
+  return "#include \"editor.h\"\n// " + std::string(Pad, 'x') +
+         "\nvoid two(const Account &A) {\n"
+         "  auto F = [&] { return A.phone; };\n"
+         "  auto G = [&] { return A.phone; };\n"
+         "  Upload(F());\n"
+         "  Upload(G());\n"
+         "}\n";
+}
+
+/// Two local classes of one name in one function, the first \p Pad bytes
+/// further down than without: their USRs differ only by Clang's offset.
+std::string twoLocalClasses(size_t Pad) {
+  return "#include \"editor.h\"\n// " + std::string(Pad, 'x') +
+         "\nvoid two(const Account &A) {\n"
+         "  { struct L { SECURITY_CONTACT std::string p; }; L l{A.phone}; "
+         "Upload(l.p); }\n"
+         "  { struct L { SECURITY_CONTACT std::string p; }; L l{\"\"}; "
+         "Upload(l.p); }\n"
+         "}\n";
+}
+
+/// Clang's offsets in the USRs of \p S's functions, sorted.
+std::vector<unsigned long> offsets(const TUSummary &S) {
+  std::vector<unsigned long> Out;
+  for (const FunctionSummary &F : S.Functions)
+    if (std::optional<unsigned long> O = clangOffset(F.USR))
+      Out.push_back(*O);
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
+} // namespace
+
+TEST_CASE("code with lambdas that only moved is the kept result, though the "
+          "lambdas' USRs hold their positions",
+          "[editor]") {
+  std::string Path = "/editortest/lambdas.cc";
+  const char *File = "/editortest/lambdas.cc";
+  CachedProgram Cached = cachedOther();
+  TUSummary Before = summarize(withLambdas(""), File);
+  REQUIRE(!offsets(Before).empty());
+  EditorReuse How = EditorReuse::Same;
+  SolveResult First = solveForEditor(Before, Cached, Path, &How);
+  CHECK(How == EditorReuse::Solved);
+  REQUIRE(First.Violations.size() == 2);
+
+  TUSummary Shifted = summarize(withLambdas("// moved\n\n"), File);
+  REQUIRE(offsets(Shifted) != offsets(Before));
+  SolveResult Moved = solveForEditor(Shifted, Cached, Path, &How);
+  CHECK(How == EditorReuse::Moved);
+  CHECK(describeAll(Moved) == describeAll(solved(Shifted, Cached, File)));
+  CHECK(describeAll(Moved) != describeAll(First));
+
+  SolveResult Back = solveForEditor(Before, Cached, Path, &How);
+  CHECK(How == EditorReuse::Moved);
+  CHECK(describeAll(Back) == describeAll(First));
+}
+
+TEST_CASE("a moved lambda that holds a finding is solved again: its former "
+          "fingerprint holds its offset",
+          "[editor]") {
+  std::string Path = "/editortest/sinklambda.cc";
+  const char *File = "/editortest/sinklambda.cc";
+  CachedProgram Cached = cachedOther();
+  TUSummary Before = summarize(sinkInLambda(""), File);
+  EditorReuse How = EditorReuse::Same;
+  SolveResult First = solveForEditor(Before, Cached, Path, &How);
+  REQUIRE(First.Violations.size() == 1);
+  REQUIRE(!First.Violations.front().FormerFingerprint.empty());
+
+  TUSummary Shifted = summarize(sinkInLambda("// moved\n"), File);
+  SolveResult R = solveForEditor(Shifted, Cached, Path, &How);
+  CHECK(How == EditorReuse::Solved);
+  CHECK(describeAll(R) == describeAll(solved(Shifted, Cached, File)));
+  CHECK(R.Violations.front().FormerFingerprint !=
+        First.Violations.front().FormerFingerprint);
+  CHECK(R.Violations.front().Fingerprint ==
+        First.Violations.front().Fingerprint);
+}
+
+TEST_CASE("lambdas whose USRs change order as text are solved again",
+          "[editor]") {
+  std::string Path = "/editortest/order.cc";
+  const char *File = "/editortest/order.cc";
+  CachedProgram Cached = cachedOther();
+  // Offsets 9xx and 1xxx before, both 1xxx after: "1010" sorts before
+  // "980", and "1080" after "1050".
+  TUSummary Before = summarize(twoLambdas(920), File);
+  std::vector<unsigned long> Was = offsets(Before);
+  REQUIRE(Was.size() == 2);
+  REQUIRE(Was[0] < 1000);
+  REQUIRE(Was[1] >= 1000);
+  EditorReuse How = EditorReuse::Same;
+  solveForEditor(Before, Cached, Path, &How);
+  TUSummary Shifted = summarize(twoLambdas(1020), File);
+  REQUIRE(offsets(Shifted).front() >= 1000);
+  SolveResult R = solveForEditor(Shifted, Cached, Path, &How);
+  CHECK(How == EditorReuse::Solved);
+  CHECK(describeAll(R) == describeAll(solved(Shifted, Cached, File)));
+}
+
+TEST_CASE("local classes whose USRs change order as text are solved again",
+          "[editor]") {
+  std::string Path = "/editortest/classes.cc";
+  const char *File = "/editortest/classes.cc";
+  CachedProgram Cached = cachedOther();
+  auto DeclOffsets = [](const TUSummary &S) {
+    std::vector<unsigned long> Out;
+    for (const auto &[USR, D] : S.Decls)
+      if (std::optional<unsigned long> O = clangOffset(USR))
+        Out.push_back(*O);
+    llvm::sort(Out);
+    return Out;
+  };
+  // As in the lambdas' case; here the two USRs differ in nothing else, so
+  // that only the order tells the renamed program from the old one.
+  TUSummary Before = summarize(twoLocalClasses(900), File);
+  std::vector<unsigned long> Was = DeclOffsets(Before);
+  REQUIRE(Was.size() == 2);
+  REQUIRE(Was[0] < 1000);
+  REQUIRE(Was[1] >= 1000);
+  EditorReuse How = EditorReuse::Same;
+  SolveResult First = solveForEditor(Before, Cached, Path, &How);
+  // Account::phone and the first L::p; the second L::p.
+  REQUIRE(First.Violations.size() == 3);
+  TUSummary Shifted = summarize(twoLocalClasses(1000), File);
+  REQUIRE(DeclOffsets(Shifted).front() >= 1000);
+  SolveResult R = solveForEditor(Shifted, Cached, Path, &How);
+  CHECK(How == EditorReuse::Solved);
+  CHECK(describeAll(R) == describeAll(solved(Shifted, Cached, File)));
+
+  // Moved without crossing: the same order, a kept result.
+  TUSummary Further = summarize(twoLocalClasses(1040), File);
+  SolveResult Kept = solveForEditor(Further, Cached, Path, &How);
+  CHECK(How == EditorReuse::Moved);
+  CHECK(describeAll(Kept) == describeAll(solved(Further, Cached, File)));
+}
+
+TEST_CASE("a renaming of USR positions keeps the order the solve walks",
+          "[editor]") {
+  using V = std::vector<std::string>;
+  auto Keeps = [](V Old, V New) { return detail::keepsOrder(Old, New); };
+  CHECK(Keeps({}, {}));
+  // Offsets shifted alike, or lambda positions moved: the same order.
+  CHECK(Keeps({"c:f.cc@100@F@g#", "c:f.cc@100@F@g#@Sa", "c:f.cc@150@F@g#"},
+              {"c:f.cc@120@F@g#", "c:f.cc@120@F@g#@Sa", "c:f.cc@170@F@g#"}));
+  CHECK(Keeps({"c:@S@X@F@m#@Sa@F@operator()#@lambda-at@3:5"},
+              {"c:@S@X@F@m#@Sa@F@operator()#@lambda-at@4:5"}));
+  // As text, "1010" sorts before "999"; "1099" after "1110" no longer.
+  CHECK_FALSE(Keeps({"c:f.cc@999@F@g#", "c:f.cc@1010@F@g#"},
+                    {"c:f.cc@1099@F@g#", "c:f.cc@1110@F@g#"}));
+  // The same order as text, another by number: lambdas' ranks would change.
+  CHECK_FALSE(Keeps({"c:f.cc@9@F@a#", "c:f.cc@10@F@b#"},
+                    {"c:f.cc@11@F@a#", "c:f.cc@10@F@b#"}));
+  // One offset split in two, or two merged.
+  CHECK_FALSE(Keeps({"c:f.cc@100@F@g#", "c:f.cc@100@F@g#@Sa"},
+                    {"c:f.cc@100@F@g#", "c:f.cc@101@F@g#@Sa"}));
+  CHECK_FALSE(Keeps({"c:f.cc@100@F@g#", "c:f.cc@101@F@g#@Sa"},
+                    {"c:f.cc@100@F@g#", "c:f.cc@100@F@g#@Sa"}));
+  // Another file, or an offset lost.
+  CHECK_FALSE(Keeps({"c:f.cc@100@F@g#"}, {"c:h.cc@100@F@g#"}));
+  CHECK_FALSE(Keeps({"c:f.cc@100@F@g#"}, {"c:f.cc@F@g#"}));
 }

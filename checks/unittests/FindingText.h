@@ -20,9 +20,10 @@ inline std::string positionText(const SourcePos &P) {
 /// Everything a finding says, one line per trace step.
 inline std::string describe(const Finding &F) {
   std::string S = positionText(F.SinkPos) + " " + F.Message + " [" +
-                  F.Fingerprint + "] origin " + positionText(F.OriginPos) +
-                  " sink " + positionText(F.SinkDeclPos) + " " +
-                  F.Declassifier + "\n";
+                  F.Fingerprint + (F.FormerFingerprint.empty() ? "" : " was ") +
+                  F.FormerFingerprint + "] origin " +
+                  positionText(F.OriginPos) + " sink " +
+                  positionText(F.SinkDeclPos) + " " + F.Declassifier + "\n";
   for (const TraceStep &T : F.Trace)
     S += "  " + positionText(T.Pos) + ": " + T.Message + "\n";
   return S;
