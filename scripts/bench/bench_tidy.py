@@ -25,7 +25,6 @@ For each file, three figures, each the median of --runs runs:
 Not a test: figures go to docs/editor.md.
 """
 
-import argparse
 import json
 import os
 import re
@@ -39,7 +38,10 @@ import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))  # scripts/: make_compdb
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))),
+                                "tests"))  # scripts/tests: report_testlib
 import make_compdb  # noqa: E402
+import report_testlib as lib  # noqa: E402
 
 CHECK = "purpose-limitation"
 DOT_CLANGD = """\
@@ -170,10 +172,7 @@ def tidy_figures(args, build, path):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="\n".join(__doc__.splitlines()[2:]))
+    parser = lib.doc_parser(__doc__)
     parser.add_argument("--build", required=True)
     parser.add_argument("--clang-tidy", default="clang-tidy-19")
     parser.add_argument("--repo", default=make_compdb.REPO_ROOT)

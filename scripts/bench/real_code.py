@@ -51,7 +51,6 @@ Example:
   scripts/bench/real_code.py kcontacts /work/realcode/kcontacts
   scripts/bench/real_code.py balsa /work/.mirror/GNOME+balsa/repo --work /tmp/rc
 """
-import argparse
 import json
 import os
 import shlex
@@ -61,10 +60,15 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))  # real_code_bench.py, beside this file
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))),
+                                "tests"))  # scripts/tests: report_testlib
+import report_testlib as lib  # noqa: E402
+from real_code_bench import CLANG_C, CLANG_CXX, syntax_only  # noqa: E402
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOCS = os.path.join(REPO, "docs", "real-code")
-CLANG_CXX = "clang++-19"
-CLANG_C = "clang-19"
 
 
 def kcontacts_configure(src, build):
@@ -187,20 +191,6 @@ def filtered_compdb(build, src, out):
     return keep
 
 
-def syntax_only(entry):
-    args = list(entry["arguments"]) if "arguments" in entry else shlex.split(entry["command"])
-    is_c = entry["file"].endswith(".c")
-    out, skip = [CLANG_C if is_c else CLANG_CXX], False
-    for a in args[1:]:
-        if skip:
-            skip = False
-        elif a == "-o":
-            skip = True
-        elif a != "-c" and not a.startswith("-o"):
-            out.append(a)
-    return out + ["-fsyntax-only"]
-
-
 def parse_floor(entries, jobs):
     """Wall seconds of -fsyntax-only over every TU, `jobs` at a time."""
     queue, running, failed = list(entries), [], []
@@ -222,9 +212,7 @@ def parse_floor(entries, jobs):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog=__doc__.split("\n\n", 1)[1])
+    ap = lib.doc_parser(__doc__)
     ap.add_argument("name", choices=sorted(CODEBASES))
     ap.add_argument("path")
     ap.add_argument("--tool", default=os.path.join(REPO, "build", "tool", "purpose-check"))

@@ -35,7 +35,6 @@ Example (the Qt library of issue 18):
       -p /work/realcode/build-kcontacts --src /work/realcode/kcontacts \\
       --policy docs/real-code/kcontacts.policy.json --runs 3
 """
-import argparse
 import json
 import os
 import resource
@@ -47,6 +46,12 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))),
+                                "tests"))  # scripts/tests: report_testlib
+import report_testlib as lib  # noqa: E402
+
+# The compilers of the parse floor (real_code.py builds with them too).
 CLANG_CXX = "clang++-19"
 CLANG_C = "clang-19"
 
@@ -56,6 +61,8 @@ def loadavg():
 
 
 def syntax_only(entry):
+    """The compile command of a compile_commands.json entry as -fsyntax-only
+    (clang-19 for a .c file), -c and the output options dropped."""
     args = list(entry["arguments"]) if "arguments" in entry else shlex.split(entry["command"])
     out, skip = [CLANG_C if entry["file"].endswith(".c") else CLANG_CXX], False
     for a in args[1:]:
@@ -119,9 +126,7 @@ def parse_timings(err):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog=__doc__.split("\n\n", 1)[1])
+    ap = lib.doc_parser(__doc__)
     ap.add_argument("--tool", required=True, help="absolute path of purpose-check")
     ap.add_argument("-p", dest="build", required=True, help="directory of compile_commands.json")
     ap.add_argument("--src", required=True, help="source root; the runs' working directory")

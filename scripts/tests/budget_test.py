@@ -19,20 +19,18 @@ a function Clang cannot build a control-flow graph for
 
 usage: budget_test.py --tool PATH --repo ROOT --work DIR [--part PART]
 """
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
 
-FAILURES = []
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import report_testlib as lib  # noqa: E402
 
-
-def check(cond, what):
-    if not cond:
-        FAILURES.append(what)
-        print("budget_test: FAIL: " + what)
+CHECKS = lib.WorkChecks("budget_test")
+check = CHECKS.check
 
 
 SOLVER_CASES = [
@@ -67,10 +65,7 @@ class Project:
                     self.src)
         self.build = os.path.join(a.work, name, "build")
         self.cache = os.path.join(a.work, name, "cache")
-        subprocess.run([sys.executable,
-                        os.path.join(a.repo, "scripts", "make_compdb.py"),
-                        self.src, self.build],
-                       check=True, stdout=subprocess.DEVNULL)
+        lib.run_make_compdb(a.repo, self.src, self.build)
 
     def run(self, *extra, cache=False):
         args = [self.tool, "-p", self.build, "--format", "json"]
@@ -190,20 +185,13 @@ def analyzer_part(a):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--tool", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
+    ap = lib.work_args()
     ap.add_argument("--part", choices=["solver", "analyzer"], default="solver")
     a = ap.parse_args()
     a.tool = os.path.abspath(a.tool)
     shutil.rmtree(a.work, ignore_errors=True)
     (solver_part if a.part == "solver" else analyzer_part)(a)
-    if FAILURES:
-        print("budget_test: %d failure(s)" % len(FAILURES))
-        return 1
-    print("budget_test: all checks passed")
-    return 0
+    return CHECKS.result()
 
 
 if __name__ == "__main__":

@@ -197,6 +197,18 @@ def append(path, text):
         f.write(text)
 
 
+def chain_step1(c, proj, tag):
+    """step1.cpp of proj, a copy of cases/xtu_chain5, where the cross-TU
+    steps cut the flow: its path, its text, and the text with the flow cut
+    (step1 returns the nickname instead of the phone)."""
+    step1 = os.path.join(proj.src, "step1.cpp")
+    with open(step1, encoding="utf-8") as f:
+        text = f.read()
+    c.check("return m.phone;" in text, "%s: step1.cpp has no 'return m.phone;' "
+            "(test setup)" % tag)
+    return step1, text, text.replace("return m.phone;", "return m.nickname;")
+
+
 def tree_state(path):
     """{relative path: (size, mtime_ns)} of everything under path (dirs included)."""
     state = {}
@@ -528,13 +540,8 @@ def step_cross_tu(c, tool, tmp):
     proj = lib.Project(os.path.join(lib.CORPUS, "cases", "xtu_chain5"), tmp)
     e = Env(c, tool, proj)
     _, ref, _ = e.run("11 chain: cold", want_rc=1)
-    step1 = os.path.join(proj.src, "step1.cpp")
-    with open(step1, encoding="utf-8") as f:
-        text = f.read()
-    c.check("return m.phone;" in text, "11 chain: step1.cpp has no 'return m.phone;' "
-            "(test setup)")
-    for tag, new_text, rc in (("11 chain: step1 returns the nickname",
-                               text.replace("return m.phone;", "return m.nickname;"), 0),
+    step1, text, cut = chain_step1(c, proj, "11 chain")
+    for tag, new_text, rc in (("11 chain: step1 returns the nickname", cut, 0),
                               ("11 chain: step1 returns the phone again", text, 1)):
         with open(step1, "w", encoding="utf-8") as f:
             f.write(new_text)

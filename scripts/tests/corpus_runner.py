@@ -47,7 +47,6 @@ as fn, known false positives as fp) and exits 0 unless a case could not be
 run at all (tool error, malformed expectations).
 """
 
-import argparse
 import concurrent.futures
 import glob
 import json
@@ -63,6 +62,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))  # scripts/: make_compdb
 import make_compdb  # noqa: E402
+import report_testlib as lib  # noqa: E402
 
 DEFAULT_RULE = "purpose-limitation"
 EXPECTATION_SUFFIXES = (".cpp", ".cc", ".h", ".hpp")
@@ -286,10 +286,7 @@ def check_case(case, args):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="\n".join(__doc__.splitlines()[2:]))
+    parser = lib.doc_parser(__doc__)
     parser.add_argument("--tool", required=True, help="the purpose-check binary")
     parser.add_argument("--repo", default=make_compdb.REPO_ROOT,
                         help="repository root (annotations/ is on the include path)")

@@ -18,7 +18,6 @@ maps its purposes to fideslang data uses:
 
 usage: fides_test.py --tool PATH --repo ROOT --work DIR
 """
-import argparse
 import os
 import shutil
 import subprocess
@@ -31,13 +30,12 @@ except ImportError:  # The test Python may be another than Debian's.
         os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
     raise
 
-FAILURES = []
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import report_testlib as lib  # noqa: E402
 
-
-def check(cond, what):
-    if not cond:
-        FAILURES.append(what)
-        print("fides_test: FAIL: " + what)
+CHECKS = lib.WorkChecks("fides_test")
+check = CHECKS.check
 
 
 MAPPED = {
@@ -71,10 +69,7 @@ class Project:
         self.src = os.path.join(self.dir, "src")
         shutil.copytree(os.path.join(a.repo, "test-corpus", "example"), self.src)
         self.build = os.path.join(self.dir, "build")
-        subprocess.run([sys.executable, os.path.join(a.repo, "scripts",
-                                                     "make_compdb.py"),
-                        self.src, self.build], check=True,
-                       stdout=subprocess.DEVNULL)
+        lib.run_make_compdb(a.repo, self.src, self.build)
         self.config({"data_uses": MAPPED, "system": "social_backend"})
 
     def config(self, taxonomy, extra=None):
@@ -111,11 +106,7 @@ def pairs_of(doc):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--tool", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
+    a = lib.work_args().parse_args()
     a.tool = os.path.abspath(a.tool)
     os.makedirs(a.work, exist_ok=True)
     categories = taxonomy_keys(a.repo, "data_categories")
@@ -243,10 +234,7 @@ def main():
     # An incomplete run: exit 2 even when everything is declared.
     broken = Project(a, "broken")
     broken.write("broken.cpp", "#include \"account.h\"\nint f( {\n")
-    subprocess.run([sys.executable, os.path.join(a.repo, "scripts",
-                                                 "make_compdb.py"),
-                    broken.src, broken.build], check=True,
-                   stdout=subprocess.DEVNULL)
+    lib.run_make_compdb(a.repo, broken.src, broken.build)
     r = broken.run("--check", declared)
     check(r.returncode == 2, "an incomplete run exits 2 with --check, got %d"
           % r.returncode)
@@ -300,11 +288,7 @@ def main():
     check(set(pairs_of(yaml.safe_load(r.stdout))) == EXPECTED_PAIRS,
           "a policy source's category categorises the e-mail again")
 
-    if FAILURES:
-        print("fides_test: %d failure(s)" % len(FAILURES))
-        return 1
-    print("fides_test: all checks passed")
-    return 0
+    return CHECKS.result()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ with 1 if there is one, if clang-tidy fails on a file, or if no file was
 selected; else 0.
 """
 
-import argparse
 import concurrent.futures
 import json
 import os
@@ -23,6 +22,10 @@ import re
 import subprocess
 import sys
 import time
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import report_testlib as lib  # noqa: E402
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.realpath(__file__))))
@@ -76,10 +79,7 @@ def too_long(output, repo):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="\n".join(__doc__.splitlines()[2:]))
+    parser = lib.doc_parser(__doc__)
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("-p", dest="build_dir", required=True,
                         help="the build directory (compile_commands.json)")

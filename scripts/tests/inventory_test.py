@@ -9,32 +9,24 @@ origin -> purpose edges coloured by status; text output must be readable.
 
 usage: inventory_test.py --tool PATH --repo ROOT --work DIR
 """
-import argparse
 import json
 import os
 import subprocess
 import sys
 
-FAILURES = []
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import report_testlib as lib  # noqa: E402
 
-
-def check(cond, what):
-    if not cond:
-        FAILURES.append(what)
-        print("inventory_test: FAIL: " + what)
+CHECKS = lib.WorkChecks("inventory_test", failed="%d check(s) failed")
+check = CHECKS.check
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--tool", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
+    a = lib.work_args().parse_args()
     os.makedirs(a.work, exist_ok=True)
     example = os.path.join(a.repo, "test-corpus", "example")
-    subprocess.run([sys.executable, os.path.join(a.repo, "scripts",
-                                                 "make_compdb.py"),
-                    example, a.work], check=True, stdout=subprocess.DEVNULL)
+    lib.run_make_compdb(a.repo, example, a.work)
 
     def inv(fmt):
         p = subprocess.run([a.tool, "-p", a.work, "--no-cache", "--inventory",
@@ -91,11 +83,7 @@ def main():
     bad = inv("sarif")
     check(bad.returncode == 2 and "inventory format" in bad.stderr,
           "an inventory format it does not have is exit 2 with a message")
-    if FAILURES:
-        print("inventory_test: %d check(s) failed" % len(FAILURES))
-        return 1
-    print("inventory_test: all checks passed")
-    return 0
+    return CHECKS.result()
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))  # scripts/: make_compdb
 import report_testlib as lib  # noqa: E402
-from cache_test import Env, append, normalized, same_report  # noqa: E402
+from cache_test import Env, append, chain_step1, same_report  # noqa: E402
 
 STATUS_RE = re.compile(r"^purpose-check: kept result: (.*)$", re.M)
 KEPT = "kept-result-v1"
@@ -225,13 +225,9 @@ def step_cross_tu(c, tool, tmp):
     e = KeptEnv(c, tool, proj)
     _, ref, _ = e.timed("7 chain: cold", "none")
     e.timed("7 chain: warm", "current")
-    step1 = os.path.join(proj.src, "step1.cpp")
-    with open(step1, encoding="utf-8") as f:
-        text = f.read()
-    c.check("return m.phone;" in text, "7 chain: step1.cpp has no 'return m.phone;' "
-            "(test setup)")
+    step1, text, cut = chain_step1(c, proj, "7 chain")
     with open(step1, "w", encoding="utf-8") as f:
-        f.write(text.replace("return m.phone;", "return m.nickname;"))
+        f.write(cut)
     _, doc, _ = e.timed("7 chain: step1 cut", "stale", want_rc=0)
     if doc is not None:
         c.equal(doc["violations"], [], "7 chain: step1 cut: violations")

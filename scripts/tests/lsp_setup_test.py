@@ -38,31 +38,17 @@ file (ContactOf() in helper.cpp), and need --tool:
 Exit status 0 on success, 1 on failure (the failure names what was received).
 """
 
-import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
-from lsp_test import Failure, LspClient, describe, uri, write  # noqa: E402
-
-ACCOUNT_H = """\
-#pragma once
-#include "purpose.h"
-#include <string>
-
-struct Account {
-  SECURITY_CONTACT std::string phone;
-  std::string name;
-};
-
-AD_TARGETING void Upload(const std::string& id);
-"""
+import lsp_testlib  # noqa: E402
+from lsp_testlib import ACCOUNT_H, Failure, LspClient, describe, uri, write  # noqa: E402
 
 MAIN_CPP = """\
 #include "account.h"
@@ -108,20 +94,10 @@ Diagnostics:
 
 
 def make_project(root, repo, dot_clangd):
-    annotations = os.path.join(repo, "annotations")
-    write(os.path.join(root, "account.h"), ACCOUNT_H)
-    write(os.path.join(root, "main.cpp"), MAIN_CPP)
-    write(os.path.join(root, ".clangd"), dot_clangd)
-    write(os.path.join(root, ".purpose-check.json"),
-          json.dumps({"build_dir": "build"}) + "\n")
-    os.makedirs(os.path.join(root, "build"), exist_ok=True)
-    main = os.path.join(root, "main.cpp")
-    entries = [{"directory": root, "file": main,
-                "arguments": ["clang++-19", "-std=c++17", "-I" + annotations,
-                              "-I" + root, "-c", main]}]
-    write(os.path.join(root, "build", "compile_commands.json"),
-          json.dumps(entries, indent=2) + "\n")
-    return main
+    lsp_testlib.write_project(root, repo,
+                              {"account.h": ACCOUNT_H, "main.cpp": MAIN_CPP},
+                              dot_clangd, ("main.cpp",))
+    return os.path.join(root, "main.cpp")
 
 
 def lsp_session(args, root, related_information=True, extra_args=()):
@@ -133,13 +109,7 @@ def lsp_session(args, root, related_information=True, extra_args=()):
     cmd += list(extra_args)
     client = LspClient(cmd, log_path, args.verbose)
     try:
-        client.request("initialize", {
-            "processId": os.getpid(), "rootUri": uri(root),
-            "capabilities": {"textDocument": {"publishDiagnostics": {
-                "relatedInformation": related_information,
-                "versionSupport": True}}},
-        }, args.timeout)
-        client.notify("initialized", {})
+        lsp_testlib.initialize(client, root, args.timeout, related_information)
         with open(main, encoding="utf-8") as f:
             text = f.read()
         client.notify("textDocument/didOpen", {"textDocument": {
@@ -313,20 +283,10 @@ void Run() {
 
 
 def make_xtu_project(args, root, run_cli):
-    annotations = os.path.join(args.repo, "annotations")
-    files = {"xtu.h": XTU_H, "helper.cpp": XTU_HELPER, "main.cpp": XTU_MAIN}
-    for name, text in files.items():
-        write(os.path.join(root, name), text)
-    write(os.path.join(root, ".clangd"), ONLY_ADD)
-    write(os.path.join(root, ".purpose-check.json"),
-          json.dumps({"build_dir": "build"}) + "\n")
-    entries = [{"directory": root, "file": os.path.join(root, f),
-                "arguments": ["clang++-19", "-std=c++17", "-I" + annotations,
-                              "-I" + root, "-c", os.path.join(root, f)]}
-               for f in ("helper.cpp", "main.cpp")]
-    os.makedirs(os.path.join(root, "build"), exist_ok=True)
-    write(os.path.join(root, "build", "compile_commands.json"),
-          json.dumps(entries, indent=2) + "\n")
+    lsp_testlib.write_project(
+        root, args.repo,
+        {"xtu.h": XTU_H, "helper.cpp": XTU_HELPER, "main.cpp": XTU_MAIN},
+        ONLY_ADD, ("helper.cpp", "main.cpp"))
     if run_cli:
         if not args.tool:
             raise Failure("this case needs --tool")
@@ -410,22 +370,11 @@ CASES = {
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clangd", required=True)
+    parser = lsp_testlib.arg_parser(__doc__.splitlines()[0], "projects")
     parser.add_argument("--tool", help="purpose-check, for the cache cases")
     parser.add_argument("--case", required=True, choices=sorted(CASES),
                         action="append", help="may be given more than once")
-    parser.add_argument("--repo", default=os.path.dirname(os.path.dirname(
-        os.path.dirname(os.path.realpath(__file__)))))
-    parser.add_argument("--timeout", type=float, default=60)
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the temporary projects (and clangd.log)")
-    parser.add_argument("-v", "--verbose", action="store_true")
-    args = parser.parse_args(argv)
-    args.clangd = os.path.abspath(args.clangd)
-    if args.tool:
-        args.tool = os.path.abspath(args.tool)
-    args.repo = os.path.abspath(args.repo)
+    args = lsp_testlib.parse_args(parser, argv)
     ok = True
     for name in args.case:
         root = os.path.realpath(tempfile.mkdtemp(prefix="purpose-setup-"))
@@ -437,10 +386,7 @@ def main(argv):
             print("FAIL %s: %s" % (name, e))
             passed = False
             ok = False
-        if args.keep or not passed:
-            print("project kept in %s" % root, file=sys.stderr)
-        else:
-            shutil.rmtree(root, ignore_errors=True)
+        lsp_testlib.keep_or_remove(root, args, passed)
     return 0 if ok else 1
 
 

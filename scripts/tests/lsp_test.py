@@ -27,31 +27,18 @@ and killed if it does not exit. Exit status 0 on success, 1 on failure; each
 failure names the step and what was received.
 """
 
-import argparse
 import json
 import os
-import queue
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 
 sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import lsp_testlib  # noqa: E402
+from lsp_testlib import Failure, LspClient, describe, uri, write  # noqa: E402
 
-ACCOUNT_H = """\
-#pragma once
-#include "purpose.h"
-#include <string>
-
-struct Account {
-  SECURITY_CONTACT std::string phone;
-  std::string name;
-};
-
-AD_TARGETING void Upload(const std::string& id);
-
+ACCOUNT_H = lsp_testlib.ACCOUNT_H + """
 // Defined in helper.cpp: the limited read happens there.
 std::string PhoneOf(const Account& acct);
 """
@@ -102,129 +89,12 @@ Diagnostics:
 """
 
 
-class Failure(Exception):
-    pass
-
-
-class LspClient:
-    """A minimal LSP client: framed JSON-RPC over the server's stdio."""
-
-    def __init__(self, cmd, log_path, verbose):
-        self.log = open(log_path, "w", encoding="utf-8")
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=self.log)
-        self.verbose = verbose
-        self.next_id = 1
-        self.messages = queue.Queue()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self):
-        out = self.proc.stdout
-        while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    self.messages.put(None)
-                    return
-                line = line.strip()
-                if not line:
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                if name.lower() == "content-length":
-                    length = int(value)
-            if length is None:
-                continue
-            body = out.read(length)
-            msg = json.loads(body)
-            if self.verbose:
-                print("<- %s" % json.dumps(msg)[:300], file=sys.stderr)
-            self.messages.put(msg)
-
-    def send(self, msg):
-        msg["jsonrpc"] = "2.0"
-        data = json.dumps(msg).encode("utf-8")
-        if self.verbose:
-            print("-> %s" % data[:300].decode("utf-8", "replace"), file=sys.stderr)
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
-        self.proc.stdin.flush()
-
-    def request(self, method, params, timeout):
-        rid = self.next_id
-        self.next_id += 1
-        self.send({"id": rid, "method": method, "params": params})
-        return self.wait(lambda m: m.get("id") == rid and "method" not in m,
-                         timeout, "the response to %s" % method)
-
-    def notify(self, method, params):
-        self.send({"method": method, "params": params})
-
-    def wait(self, pred, timeout, what):
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise Failure("timed out after %gs waiting for %s" % (timeout, what))
-            try:
-                msg = self.messages.get(timeout=left)
-            except queue.Empty:
-                continue
-            if msg is None:
-                raise Failure("purpose-clangd exited (status %s) while waiting for %s"
-                              % (self.proc.poll(), what))
-            # Answer server->client requests so that clangd never waits on us.
-            if "method" in msg and "id" in msg:
-                self.send({"id": msg["id"], "result": None})
-                continue
-            if pred(msg):
-                return msg
-
-    def close(self):
-        """Shuts the server down; its exit status, or None if it had to be
-        killed."""
-        status = None
-        try:
-            if self.proc.poll() is None:
-                self.request("shutdown", None, 10)
-                self.notify("exit", None)
-                status = self.proc.wait(timeout=10)
-        except (Failure, OSError, subprocess.TimeoutExpired):
-            pass
-        finally:
-            if self.proc.poll() is None:
-                self.proc.kill()
-                self.proc.wait()
-            if not self.log.closed:
-                self.log.close()
-        return status
-
-
-def uri(path):
-    return "file://" + path
-
-
-def write(path, text):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-
-
 def make_project(root, repo):
-    annotations = os.path.join(repo, "annotations")
-    write(os.path.join(root, "account.h"), ACCOUNT_H)
-    write(os.path.join(root, "main_util.h"), MAIN_UTIL_H)
-    write(os.path.join(root, "helper.cpp"), HELPER_CPP)
-    write(os.path.join(root, "main.cpp"), "\n".join(MAIN_LINES) + "\n")
-    write(os.path.join(root, ".clangd"), DOT_CLANGD)
-    write(os.path.join(root, ".purpose-check.json"),
-          json.dumps({"build_dir": "build"}) + "\n")
-    os.makedirs(os.path.join(root, "build"))
-    entries = [{"directory": root, "file": os.path.join(root, f),
-                "arguments": ["clang++-19", "-std=c++17", "-I" + annotations,
-                              "-I" + root, "-c", os.path.join(root, f)]}
-               for f in ("helper.cpp", "main.cpp")]
-    write(os.path.join(root, "build", "compile_commands.json"),
-          json.dumps(entries, indent=2) + "\n")
+    lsp_testlib.write_project(
+        root, repo, {"account.h": ACCOUNT_H, "main_util.h": MAIN_UTIL_H,
+                     "helper.cpp": HELPER_CPP,
+                     "main.cpp": "\n".join(MAIN_LINES) + "\n"},
+        DOT_CLANGD, ("helper.cpp", "main.cpp"))
 
 
 class Session:
@@ -304,15 +174,6 @@ def expect_none(diags, step):
                       % (step, found))
 
 
-def describe(diags):
-    if not diags:
-        return "no diagnostics"
-    return "; ".join("%d:%s[%s] %s" % (d["range"]["start"]["line"] + 1,
-                                       d.get("severity"), d.get("code"),
-                                       d["message"].splitlines()[0])
-                     for d in diags)
-
-
 def run(args, root):
     make_project(root, args.repo)
     main_path = os.path.join(root, "main.cpp")
@@ -320,12 +181,7 @@ def run(args, root):
            "--pch-storage=memory", "--clang-tidy"]
     client = LspClient(cmd, os.path.join(root, "clangd.log"), args.verbose)
     try:
-        client.request("initialize", {
-            "processId": os.getpid(), "rootUri": uri(root),
-            "capabilities": {"textDocument": {"publishDiagnostics": {
-                "relatedInformation": True, "versionSupport": True}}},
-        }, args.timeout)
-        client.notify("initialized", {})
+        lsp_testlib.initialize(client, root, args.timeout)
         s = Session(client, main_path, args.timeout)
 
         step = "1. didOpen of clean code"
@@ -415,19 +271,9 @@ def run(args, root):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clangd", required=True)
+    parser = lsp_testlib.arg_parser(__doc__.splitlines()[0], "project")
     parser.add_argument("--tool", required=True, help="the purpose-check binary")
-    parser.add_argument("--repo", default=os.path.dirname(os.path.dirname(
-        os.path.dirname(os.path.realpath(__file__)))))
-    parser.add_argument("--timeout", type=float, default=60)
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the temporary project (and clangd.log)")
-    parser.add_argument("-v", "--verbose", action="store_true")
-    args = parser.parse_args(argv)
-    args.clangd = os.path.abspath(args.clangd)
-    args.tool = os.path.abspath(args.tool)
-    args.repo = os.path.abspath(args.repo)
+    args = lsp_testlib.parse_args(parser, argv)
     root = os.path.realpath(tempfile.mkdtemp(prefix="purpose-lsp-"))
     ok = False
     try:
@@ -441,10 +287,7 @@ def main(argv):
                 tail = f.read().splitlines()[-40:]
             print("clangd.log (last lines):\n  " + "\n  ".join(tail))
     finally:
-        if args.keep or not ok:
-            print("project kept in %s" % root, file=sys.stderr)
-        else:
-            shutil.rmtree(root, ignore_errors=True)
+        lsp_testlib.keep_or_remove(root, args, ok)
     return 0 if ok else 1
 
 

@@ -5,6 +5,10 @@ compile_commands.json for it with make_compdb, runs purpose-check there, and
 records every failed check in a Checks object, which names the test and the
 case in each message and exits 1 at the end if any check failed. Tests never
 write into the source tree.
+
+The tests that take --tool, --repo and --work DIR (work_args) record their
+checks in a WorkChecks instead. doc_parser, the --help of a script built from
+its docstring, serves the other tests and the benchmarks (scripts/bench) too.
 """
 
 import json
@@ -204,6 +208,17 @@ def common_args(description):
     return parser
 
 
+def doc_parser(doc):
+    """An ArgumentParser whose --help is the script's docstring doc: its
+    first line above the options, the rest from its third line on below
+    them, as written."""
+    import argparse
+    return argparse.ArgumentParser(
+        description=doc.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n".join(doc.splitlines()[2:]))
+
+
 def make_checks(test, args):
     """A Checks for test with the --xfail options of args."""
     c = Checks(test)
@@ -211,6 +226,47 @@ def make_checks(test, args):
         pattern, _, why = spec.partition("=")
         c.xfail(pattern, why or "known bug")
     return c
+
+
+class WorkChecks:
+    """The checks of the tests that take --tool, --repo and --work DIR
+    (work_args: budget_test, fides_test, inventory_test): each failure is
+    printed on stdout as it occurs, result() prints the summary line."""
+
+    def __init__(self, test, failed="%d failure(s)"):
+        self.test = test
+        self.failed = failed  # the summary when checks failed, of their number
+        self.failures = []
+
+    def check(self, cond, what):
+        if not cond:
+            self.failures.append(what)
+            print("%s: FAIL: %s" % (self.test, what))
+
+    def result(self):
+        """Prints the summary; the exit status: 1 if a check failed, else 0."""
+        if self.failures:
+            print("%s: %s" % (self.test, self.failed % len(self.failures)))
+            return 1
+        print("%s: all checks passed" % self.test)
+        return 0
+
+
+def work_args():
+    """The options of the WorkChecks tests; each adds its own."""
+    import argparse
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tool", required=True)
+    parser.add_argument("--repo", required=True)
+    parser.add_argument("--work", required=True)
+    return parser
+
+
+def run_make_compdb(repo, src, build):
+    """repo's scripts/make_compdb.py: build/compile_commands.json for the
+    sources under src."""
+    subprocess.run([sys.executable, os.path.join(repo, "scripts", "make_compdb.py"),
+                    src, build], check=True, stdout=subprocess.DEVNULL)
 
 
 class TempDir:

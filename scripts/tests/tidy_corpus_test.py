@@ -32,7 +32,6 @@ and extra findings both fail, each named FILE:LINE. Exit status 0 if every
 case passes, 1 otherwise.
 """
 
-import argparse
 import concurrent.futures
 import json
 import os
@@ -47,6 +46,7 @@ sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))  # scripts/: make_compdb
 import corpus_runner  # noqa: E402
 import make_compdb  # noqa: E402
+import report_testlib as lib  # noqa: E402
 
 RULE = "purpose-limitation"
 WARNING_RE = re.compile(
@@ -203,10 +203,7 @@ def check_case(args, case):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="\n".join(__doc__.splitlines()[2:]))
+    parser = lib.doc_parser(__doc__)
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True, help="libPurposeCheckTidy.so")
     parser.add_argument("--tool", help="purpose-check, for multi-file cases")
