@@ -32,6 +32,7 @@ namespace purpose {
 
 struct Finding;
 struct Project;
+class Locator;
 struct SolveResult;
 
 class PurposeLimitationCheck : public clang::tidy::ClangTidyCheck {
@@ -60,8 +61,8 @@ private:
                         llvm::StringRef MainPath,
                         std::vector<Finding> &Violations);
   /// One finding at its sink call, with a note per trace step.
-  void reportWithNotes(const clang::SourceManager &SM, const Finding &F,
-                       clang::SourceLocation SinkLoc, llvm::StringRef MainPath,
+  void reportWithNotes(Locator &Where, const Finding &F,
+                       clang::SourceLocation SinkLoc,
                        llvm::StringRef SourceRoot);
 
   const std::string CacheDir;
