@@ -11,13 +11,18 @@
 #   cases/NAME.cpp   single-file cases;
 #   cases/NAME/      multi-file cases: the one file with RUN lines is the
 #                    test, the other files are part of it (lit.local.cfg);
+#   protobuf/NAME/   cases over code that protoc generates at test time: the
+#                    .cpp with the RUN lines is the test (feature protoc);
+#   bundled/NAME.test
+#                    tests of the bundled example (example/), whose own
+#                    sources hold no RUN or CHECK lines;
 #   fingerprints/    fingerprints that must survive edits (by hand);
 #   known-bugs/      XFAIL tests of the correct output where a known bug
 #                    gets it wrong; they pass (XPASS, a failure) once fixed;
 #   tidy/NAME.cpp    the clang-tidy checks' own tests (tidy/lit.local.cfg),
 #                    unsupported without clang-tidy and the plugin.
 # RUN and CHECK lines of cases/ are written by scripts/update_corpus_checks.py;
-# those of known-bugs/ and tidy/ by hand.
+# those of protobuf/, bundled/, known-bugs/ and tidy/ by hand.
 #
 # Substitutions:
 #   %purpose-check       the purpose-check built here
@@ -32,6 +37,8 @@
 #                        libPurposeCheckTidy loaded (feature purpose-tidy), e.g.
 #                        %check-purpose-tidy -checks='-*,purpose-*' -p %t F
 #                        after %corpus-compdb %t F (tidy/ has examples)
+#   %protoc              the protoc that CMake found (feature protoc), e.g.
+#                        cd %t/CASE && %protoc --cpp_out=. -I. NAME.proto
 # FileCheck, count and not come from the LLVM that the build uses.
 
 import os
@@ -50,9 +57,10 @@ if not hasattr(config, "purpose_check"):
 
 # Tests are where a lit.local.cfg enables them: in cases/ (each multi-file
 # case's own lit.local.cfg, written by scripts/update_corpus_checks.py,
-# excludes the files other than its main one), fingerprints/, known-bugs/
-# and tidy/. Other directories of test-corpus/ hold no lit tests. The self-test suite (a
-# directory of the build) has its tests at its root.
+# excludes the files other than its main one), protobuf/, bundled/,
+# fingerprints/, known-bugs/ and tidy/. Other directories of test-corpus/
+# hold no lit tests. The self-test suite (a directory of the build) has its
+# tests at its root.
 config.test_format = lit.formats.ShTest()
 config.suffixes = config.purpose_root_suffixes
 config.test_source_root = config.purpose_source_root
@@ -99,3 +107,9 @@ if (os.path.isfile(config.purpose_clang_tidy)
     config.substitutions.append(
         ("%check-purpose-tidy", '"%s" --load="%s"'
          % (config.purpose_clang_tidy, config.purpose_tidy_plugin)))
+
+# protoc, for the cases of protobuf/ (REQUIRES: protoc). CTest fails those
+# tests when CMake did not find it, rather than pass them as unsupported.
+if config.purpose_protoc and os.path.isfile(config.purpose_protoc):
+    config.available_features.add("protoc")
+    config.substitutions.append(("%protoc", '"%s"' % config.purpose_protoc))
