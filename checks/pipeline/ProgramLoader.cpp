@@ -2,6 +2,8 @@
 #include "ProgramLoader.h"
 #include "FileUtil.h"
 #include "SummaryCache.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -122,9 +124,9 @@ checkProgramTrust(const CachedProgram &Cached, const TUSummary &Live,
         Refresh + " rewrites them");
 
   // Where each function of the cached program is defined: the entry that
-  // holds it.
-  std::map<llvm::StringRef,
-           std::pair<const TUSummary *, const FunctionSummary *>>
+  // holds it. Hashed: thousands of functions, every rebuild in the editor.
+  llvm::DenseMap<llvm::StringRef,
+                 std::pair<const TUSummary *, const FunctionSummary *>>
       Defined;
   auto addAll = [&](const TUSummary *S, const TUSummary *Recorded) {
     if (S)
@@ -134,12 +136,12 @@ checkProgramTrust(const CachedProgram &Cached, const TUSummary &Live,
   for (const auto &S : Cached.Others)
     addAll(S.get(), S.get());
   addAll(Cached.OwnHeaders.get(), Cached.Own.get());
-  std::set<llvm::StringRef> LiveDefined;
+  llvm::DenseSet<llvm::StringRef> LiveDefined;
   for (const FunctionSummary &F : Live.Functions)
     LiveDefined.insert(F.USR);
   // Callees that the last run could not resolve either: declared in the
   // program but defined nowhere in it (nothing is missing for them).
-  std::set<llvm::StringRef> NeverDefined;
+  llvm::DenseSet<llvm::StringRef> NeverDefined;
   if (Cached.Own)
     for (const FunctionSummary &F : Cached.Own->Functions)
       for (const CallSite &C : F.Calls)
@@ -148,6 +150,18 @@ checkProgramTrust(const CachedProgram &Cached, const TUSummary &Live,
 
   std::vector<std::string> Missing, Stale;
   std::set<std::string> StaleFiles;
+  // Whether a file changed since the entry that holds a callee recorded it:
+  // asked once per (entry, file), since the open file's hundreds of callees
+  // lie in a few headers (each ask scans the entry's inputs and stats).
+  std::map<std::pair<const TUSummary *, llvm::StringRef>, bool> Changed;
+  auto changed = [&](const TUSummary *Entry, llvm::StringRef File) {
+    auto [It, Added] = Changed.try_emplace({Entry, File}, false);
+    if (Added) {
+      std::string Was = Entry ? recordedDigest(*Entry, File) : "";
+      It->second = !Was.empty() && currentDigest(File.str()) != Was;
+    }
+    return It->second;
+  };
   for (const auto &[USR, C] : Callees) {
     if (LiveDefined.count(USR) || Live.Decls.count(USR))
       continue; // Defined here, or a source or sink by its annotation.
@@ -158,8 +172,7 @@ checkProgramTrust(const CachedProgram &Cached, const TUSummary &Live,
       continue;
     }
     const auto &[Entry, F] = It->second;
-    std::string Was = Entry ? recordedDigest(*Entry, F->Pos.File) : "";
-    if (!Was.empty() && currentDigest(F->Pos.File) != Was) {
+    if (changed(Entry, F->Pos.File)) {
       Stale.push_back(C.Name);
       StaleFiles.insert(F->Pos.File);
     }
