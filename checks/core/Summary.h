@@ -24,6 +24,7 @@
 #define PURPOSE_CORE_SUMMARY_H
 
 #include "Finding.h"
+#include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -124,14 +125,14 @@ inline std::string formerFingerprintIdentity(const std::string &USR) {
 /// The byte offset that Clang writes into the USR of a function-local entity,
 /// "c:file.cpp@1234@...", as [begin, end) of its digits and their '@';
 /// {0, 0} if \p USR has none.
-inline std::pair<size_t, size_t> clangOffsetIn(const std::string &USR) {
-  if (USR.compare(0, 2, "c:") != 0)
+inline std::pair<size_t, size_t> clangOffsetIn(llvm::StringRef USR) {
+  if (!USR.starts_with("c:"))
     return {0, 0};
   size_t A = USR.find('@', 2);
-  if (A == std::string::npos || A == 2)
+  if (A == llvm::StringRef::npos || A == 2)
     return {0, 0};
   size_t B = USR.find('@', A + 1);
-  if (B == std::string::npos || B == A + 1)
+  if (B == llvm::StringRef::npos || B == A + 1)
     return {0, 0};
   for (size_t I = A + 1; I < B; ++I)
     if (USR[I] < '0' || USR[I] > '9')

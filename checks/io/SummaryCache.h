@@ -48,6 +48,12 @@ struct SerializedSummary {
 SerializedSummary serializeSummary(const TUSummary &S,
                                    llvm::StringRef SourceRoot);
 
+/// \p S as its entry's payload would be written, paths as they are, with
+/// every position written as line 0, column 0 and appended to \p Positions
+/// in the order written: all that a solve reads of \p S but its positions,
+/// and those (the editor's kept solve compares them; EditorSolve.cpp).
+std::string summaryShape(const TUSummary &S, std::vector<SourcePos> &Positions);
+
 /// The start of an entry: what decides whether it is current, and the
 /// checksum that names its contents (docs/cache-format.md).
 struct EntryHead {

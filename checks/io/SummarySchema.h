@@ -37,6 +37,9 @@ public:
   /// The id of the shared input set that the entry's inputs name.
   const std::string SharedId;
   std::string Out;
+  /// If set, every position is appended here and written as line 0,
+  /// column 0 (summaryShape).
+  std::vector<SourcePos> *Positions = nullptr;
 
   void raw(llvm::StringRef S) { Out.append(S.data(), S.size()); }
   void raw(char C) { Out += C; }
@@ -171,6 +174,11 @@ struct Pos {
     const auto &[File, Line, Column] = V;
     W.raw('[');
     W.path(File);
+    if (W.Positions) {
+      W.Positions->push_back(V);
+      W.raw(",0,0]");
+      return;
+    }
     W.raw(',');
     W.unsignedInt(Line);
     W.raw(',');

@@ -200,4 +200,14 @@ SerializedSummary serializeSummary(const TUSummary &S,
   return Out;
 }
 
+std::string summaryShape(const TUSummary &S,
+                         std::vector<SourcePos> &Positions) {
+  CachePaths Paths("");
+  schema::Writer W(Paths, "");
+  W.Positions = &Positions;
+  W.Out.reserve(16384);
+  schema::Object<>::write(W, S);
+  return std::move(W.Out);
+}
+
 } // namespace purpose

@@ -14,10 +14,12 @@ namespace {
 
 /// A summary's positions, in a fixed order, and the summary without them.
 struct Shape {
-  /// Serialized (as the cache would store it) with every position visited
-  /// below at line 0, column 0, and each position written into a USR
-  /// replaced by its number in UsrPositions: everything else the solve reads.
+  /// Serialized (as the cache would store it, without the envelope) with
+  /// every position at line 0, column 0, and each position written into a
+  /// USR replaced by its number in UsrPositions: everything else the solve
+  /// reads.
   std::string Bytes;
+  /// Every position, in the order written (summaryShape).
   std::vector<SourcePos> Positions;
   /// The positions that USRs hold, in the order they first appear: Clang's
   /// byte offset of a function-local entity ("o" and "file.cpp@1234") and
@@ -44,23 +46,22 @@ void appendNumbered(llvm::StringRef S, Shape &Sh,
   }
   // [begin, end) of each position in S, with what it is.
   llvm::SmallVector<std::tuple<size_t, size_t, std::string>, 2> Found;
-  std::string USR = S.str();
-  if (auto [A, B] = clangOffsetIn(USR); A != B)
-    Found.push_back({A + 1, B, "o" + USR.substr(2, B - 2)});
+  if (auto [A, B] = clangOffsetIn(S); A != B)
+    Found.push_back({A + 1, B, ("o" + S.slice(2, B)).str()});
   size_t M = S.rfind(LambdaPositionMarker);
   if (M != llvm::StringRef::npos) {
     size_t A = M + sizeof(LambdaPositionMarker) - 1;
     size_t B = S.find_first_not_of("0123456789:", A);
     B = B == llvm::StringRef::npos ? S.size() : B;
     if (B > A && (Found.empty() || A >= std::get<1>(Found.front())))
-      Found.push_back({A, B, "l" + USR.substr(A, B - A)});
+      Found.push_back({A, B, ("l" + S.slice(A, B)).str()});
   }
   if (Found.empty()) {
     Sh.Bytes += S;
     return;
   }
   if (Seen.insert(S).second)
-    Sh.PositionedUsrs.push_back(USR);
+    Sh.PositionedUsrs.push_back(S.str());
   size_t At = 0;
   for (auto &[A, B, What] : Found) {
     auto [It, Added] = Numbers.try_emplace(What, Sh.UsrPositions.size());
@@ -98,37 +99,9 @@ void numberUsrPositions(llvm::StringRef Serialized, Shape &Sh) {
   }
 }
 
-/// Calls \p Fn on every position of \p S. One the visit misses stays in
-/// Shape::Bytes, so that moving it makes a new program: a miss costs a
-/// solve, never a wrong position.
-template <typename FnT> void forEachPosition(TUSummary &S, FnT Fn) {
-  for (FunctionSummary &F : S.Functions) {
-    Fn(F.Pos);
-    for (CallSite &C : F.Calls)
-      Fn(C.Pos);
-    for (FlowEdge &E : F.Edges)
-      for (TraceStep &T : E.Steps)
-        Fn(T.Pos);
-  }
-  for (auto &[USR, D] : S.Decls)
-    Fn(D.Pos);
-  for (TraceStep &T : S.AnnotationFindings)
-    Fn(T.Pos);
-}
-
 Shape shapeOf(const TUSummary &Live) {
   Shape Sh;
-  TUSummary Copy = Live;
-  forEachPosition(Copy, [&](SourcePos &P) {
-    Sh.Positions.push_back(P);
-    P.Line = P.Column = 0;
-  });
-  // The payload, without the envelope's checksum of the positions.
-  std::string Entry = serializeSummary(Copy, "").Entry;
-  llvm::StringRef Payload = Entry;
-  size_t At = Payload.find("\"payload\":");
-  numberUsrPositions(At == llvm::StringRef::npos ? Payload : Payload.substr(At),
-                     Sh);
+  numberUsrPositions(summaryShape(Live, Sh.Positions), Sh);
   return Sh;
 }
 
