@@ -40,6 +40,10 @@ struct SerializedSummary {
   std::string SharedId;
   /// The set's file contents (with SharedId).
   std::string SharedText;
+  /// Whether a string of the entry was not valid UTF-8 and had bytes
+  /// replaced: the entry does not read back as the summary it was written
+  /// from (a path so written looks changed, so the TU is analyzed again).
+  bool Lossy = false;
 };
 
 /// Serializes \p S: paths under \p SourceRoot relative to it; the input
@@ -52,7 +56,10 @@ SerializedSummary serializeSummary(const TUSummary &S,
 /// every position written as line 0, column 0 and appended to \p Positions
 /// in the order written: all that a solve reads of \p S but its positions,
 /// and those (the editor's kept solve compares them; EditorSolve.cpp).
-std::string summaryShape(const TUSummary &S, std::vector<SourcePos> &Positions);
+/// std::nullopt when a string is not valid UTF-8: the writer replaces such
+/// bytes, so two different summaries could look the same.
+std::optional<std::string> summaryShape(const TUSummary &S,
+                                        std::vector<SourcePos> &Positions);
 
 /// The start of an entry: what decides whether it is current, and the
 /// checksum that names its contents (docs/cache-format.md).

@@ -40,6 +40,9 @@ public:
   /// If set, every position is appended here and written as line 0,
   /// column 0 (summaryShape).
   std::vector<SourcePos> *Positions = nullptr;
+  /// Set when a string was not valid UTF-8 and had bytes replaced: what was
+  /// written does not read back as it was.
+  bool Lossy = false;
 
   void raw(llvm::StringRef S) { Out.append(S.data(), S.size()); }
   void raw(char C) { Out += C; }

@@ -24,9 +24,13 @@ void Writer::str(StringRef S) {
     // UTF-8, and what is not: nlohmann keeps the one and replaces the other
     // with U+FFFD. Such a string reads back, and if it was a path, its
     // inputs then look changed, so the TU is re-analyzed.
-    Out +=
+    std::string Dumped =
         nlohmann::json(S.str()).dump(-1, ' ', /*ensure_ascii=*/false,
                                      nlohmann::json::error_handler_t::replace);
+    // A replaced byte sequence is one U+FFFD more than the string had.
+    StringRef Replacement = "\xEF\xBF\xBD";
+    Lossy |= StringRef(Dumped).count(Replacement) != S.count(Replacement);
+    Out += Dumped;
     return;
   }
   static constexpr char Hex[] = "0123456789abcdef";
@@ -197,16 +201,19 @@ SerializedSummary serializeSummary(const TUSummary &S,
   W.Out.reserve(16384);
   Object<>::write(W, S);
   Out.Entry = envelope(SummaryFormatName, contentDigest(W.Out), W.Out);
+  Out.Lossy = W.Lossy;
   return Out;
 }
 
-std::string summaryShape(const TUSummary &S,
-                         std::vector<SourcePos> &Positions) {
+std::optional<std::string> summaryShape(const TUSummary &S,
+                                        std::vector<SourcePos> &Positions) {
   CachePaths Paths("");
   schema::Writer W(Paths, "");
   W.Positions = &Positions;
   W.Out.reserve(16384);
   schema::Object<>::write(W, S);
+  if (W.Lossy)
+    return std::nullopt;
   return std::move(W.Out);
 }
 

@@ -28,6 +28,9 @@ struct Shape {
   std::vector<std::string> UsrPositions;
   /// Each USR that holds one, in the order they first appear.
   std::vector<std::string> PositionedUsrs;
+  /// False when a string of the summary is not valid UTF-8 (summaryShape):
+  /// such a shape equals none, so the summary is solved every time.
+  bool Comparable = true;
 };
 
 /// The marker that stands for a position in a USR, followed by its number in
@@ -35,27 +38,65 @@ struct Shape {
 /// so never writes itself.
 constexpr char UsrPositionMark = '\x01';
 
-/// Appends \p S, a JSON string's contents, to \p Sh.Bytes, with the
-/// positions it holds if it is a USR replaced by their numbers.
-void appendNumbered(llvm::StringRef S, Shape &Sh,
-                    llvm::StringMap<unsigned> &Numbers,
-                    llvm::StringSet<> &Seen) {
-  if (!S.starts_with("c:")) {
-    Sh.Bytes += S;
-    return;
-  }
-  // [begin, end) of each position in S, with what it is.
-  llvm::SmallVector<std::tuple<size_t, size_t, std::string>, 2> Found;
+/// A position that a USR holds: [Begin, End) in it, and what it is.
+struct UsrPosition {
+  size_t Begin, End;
+  char Kind; ///< 'o': Clang's offset; 'l': our lambda position.
+};
+
+/// The positions that \p S holds, if it is a USR ("c:", no spaces: no
+/// text the user wrote, such as a reason or a purpose, looks so).
+llvm::SmallVector<UsrPosition, 2> usrPositionsIn(llvm::StringRef S) {
+  llvm::SmallVector<UsrPosition, 2> Found;
+  if (!S.starts_with("c:") || S.contains(' '))
+    return Found;
   if (auto [A, B] = clangOffsetIn(S); A != B)
-    Found.push_back({A + 1, B, ("o" + S.slice(2, B)).str()});
+    Found.push_back({A + 1, B, 'o'});
   size_t M = S.rfind(LambdaPositionMarker);
   if (M != llvm::StringRef::npos) {
     size_t A = M + sizeof(LambdaPositionMarker) - 1;
     size_t B = S.find_first_not_of("0123456789:", A);
     B = B == llvm::StringRef::npos ? S.size() : B;
-    if (B > A && (Found.empty() || A >= std::get<1>(Found.front())))
-      Found.push_back({A, B, ("l" + S.slice(A, B)).str()});
+    if (B > A && (Found.empty() || A >= Found.front().End))
+      Found.push_back({A, B, 'l'});
   }
+  return Found;
+}
+
+/// What a USR holding positions is before its first one: two USRs that
+/// differ only by their positions have the same.
+llvm::StringRef positionedPrefix(llvm::StringRef S,
+                                 llvm::ArrayRef<UsrPosition> Found) {
+  return S.take_front(Found.front().Begin);
+}
+
+/// Calls \p Text with each span of \p Serialized (JSON, as the writer
+/// writes it) outside the strings' contents, quotes included, and
+/// \p String with each string's contents, in order.
+template <typename TextFn, typename StringFn>
+void splitJson(llvm::StringRef Serialized, TextFn Text, StringFn String) {
+  size_t I = 0;
+  while (I < Serialized.size()) {
+    size_t Open = std::min(Serialized.find('"', I), Serialized.size());
+    Text(Serialized.slice(I, Open + 1));
+    if (Open == Serialized.size())
+      break;
+    size_t Close = Open + 1;
+    while (Close < Serialized.size() && Serialized[Close] != '"')
+      Close += Serialized[Close] == '\\' ? 2 : 1;
+    Close = std::min(Close, Serialized.size());
+    String(Serialized.slice(Open + 1, Close));
+    Text(Serialized.slice(Close, Close + 1));
+    I = Close + 1;
+  }
+}
+
+/// Appends \p S, a JSON string's contents, to \p Sh.Bytes, with the
+/// positions it holds if it is a USR replaced by their numbers.
+void appendNumbered(llvm::StringRef S, Shape &Sh,
+                    llvm::StringMap<unsigned> &Numbers,
+                    llvm::StringSet<> &Seen) {
+  llvm::SmallVector<UsrPosition, 2> Found = usrPositionsIn(S);
   if (Found.empty()) {
     Sh.Bytes += S;
     return;
@@ -63,14 +104,18 @@ void appendNumbered(llvm::StringRef S, Shape &Sh,
   if (Seen.insert(S).second)
     Sh.PositionedUsrs.push_back(S.str());
   size_t At = 0;
-  for (auto &[A, B, What] : Found) {
+  for (const UsrPosition &P : Found) {
+    // Clang's offset is named with its file ("file.cpp@1234"): offsets in
+    // two files are two positions.
+    std::string What = P.Kind == 'o' ? ("o" + S.slice(2, P.End)).str()
+                                     : ("l" + S.slice(P.Begin, P.End)).str();
     auto [It, Added] = Numbers.try_emplace(What, Sh.UsrPositions.size());
     if (Added)
       Sh.UsrPositions.push_back(What);
-    Sh.Bytes += S.slice(At, A);
+    Sh.Bytes += S.slice(At, P.Begin);
     Sh.Bytes += UsrPositionMark;
     Sh.Bytes += std::to_string(It->second);
-    At = B;
+    At = P.End;
   }
   Sh.Bytes += S.substr(At);
 }
@@ -81,28 +126,39 @@ void numberUsrPositions(llvm::StringRef Serialized, Shape &Sh) {
   llvm::StringMap<unsigned> Numbers;
   llvm::StringSet<> Seen;
   Sh.Bytes.reserve(Serialized.size());
-  size_t I = 0;
-  while (I < Serialized.size()) {
-    size_t Open = Serialized.find('"', I);
-    if (Open == llvm::StringRef::npos)
-      Open = Serialized.size();
-    Sh.Bytes += Serialized.slice(I, Open + 1);
-    if (Open == Serialized.size())
-      break;
-    size_t Close = Open + 1;
-    while (Close < Serialized.size() && Serialized[Close] != '"')
-      Close += Serialized[Close] == '\\' ? 2 : 1;
-    Close = std::min(Close, Serialized.size());
-    appendNumbered(Serialized.slice(Open + 1, Close), Sh, Numbers, Seen);
-    Sh.Bytes += Serialized.slice(Close, Close + 1);
-    I = Close + 1;
-  }
+  splitJson(
+      Serialized, [&](llvm::StringRef T) { Sh.Bytes += T; },
+      [&](llvm::StringRef S) { appendNumbered(S, Sh, Numbers, Seen); });
 }
 
 Shape shapeOf(const TUSummary &Live) {
   Shape Sh;
-  numberUsrPositions(summaryShape(Live, Sh.Positions), Sh);
+  if (std::optional<std::string> Bytes = summaryShape(Live, Sh.Positions))
+    numberUsrPositions(*Bytes, Sh);
+  else
+    Sh.Comparable = false;
   return Sh;
+}
+
+/// The positioned prefixes of every USR in \p Program that holds a
+/// position; std::nullopt if an entry's strings cannot be told exactly.
+std::optional<llvm::StringSet<>> positionedPrefixes(
+    const std::vector<std::shared_ptr<const TUSummary>> &Program) {
+  llvm::StringSet<> Out;
+  for (const auto &S : Program) {
+    std::vector<SourcePos> Positions;
+    std::optional<std::string> Bytes = summaryShape(*S, Positions);
+    if (!Bytes)
+      return std::nullopt;
+    splitJson(
+        *Bytes, [](llvm::StringRef) {},
+        [&](llvm::StringRef Str) {
+          llvm::SmallVector<UsrPosition, 2> Found = usrPositionsIn(Str);
+          if (!Found.empty())
+            Out.insert(positionedPrefix(Str, Found));
+        });
+  }
+  return Out;
 }
 
 /// Where the open file's positions moved: old (line, column) -> new.
@@ -162,6 +218,8 @@ struct KeptSolve {
   /// Held, so that an entry's address is never reused while it is compared.
   std::vector<std::shared_ptr<const TUSummary>> Program;
   SolveResult Result;
+  /// positionedPrefixes(Program), once a renaming asks for them.
+  std::optional<std::optional<llvm::StringSet<>>> ProgramPrefixes;
 };
 
 /// Files kept at most: a few open tabs; beyond that, the oldest goes.
@@ -189,13 +247,31 @@ void touch(KeptSolves &K, const std::string &File) {
   }
 }
 
-/// Whether renaming \p Old's USR positions to \p New's (two shapes with
-/// the same Bytes) leaves \p R, solved from Old, what a solve of New gives.
-/// A former fingerprint holds Clang's offset (Summary.h), so a result with
-/// one is solved again when an offset moved.
-bool renamingKeeps(const Shape &Old, const Shape &New, const SolveResult &R) {
+/// Whether renaming \p K's live USR positions to \p New's (two shapes with
+/// the same Bytes) leaves its result what a solve of New gives. Not when a
+/// renamed USR could meet a USR of another entry of the program, which
+/// could then be the same function or sort the other way: an open header
+/// whose lambdas the entries of the files that include it hold too, two
+/// files of one name (Clang's offset names only the file), two anonymous
+/// namespaces' classes of one name. A former fingerprint holds Clang's
+/// offset (Summary.h), so a result with one is solved again when an offset
+/// moved.
+bool renamingKeeps(KeptSolve &K, const Shape &New) {
+  const Shape &Old = K.Live;
+  const SolveResult &R = K.Result;
   if (!detail::keepsOrder(Old.PositionedUsrs, New.PositionedUsrs))
     return false;
+  if (!K.ProgramPrefixes)
+    K.ProgramPrefixes = positionedPrefixes(K.Program);
+  if (!*K.ProgramPrefixes)
+    return false;
+  for (size_t I = 0; I < New.PositionedUsrs.size(); ++I) {
+    llvm::StringRef Usr = New.PositionedUsrs[I];
+    if (Usr != Old.PositionedUsrs[I] &&
+        (*K.ProgramPrefixes)
+            ->contains(positionedPrefix(Usr, usrPositionsIn(Usr))))
+      return false;
+  }
   bool OffsetMoved = false;
   for (size_t I = 0; I < Old.PositionedUsrs.size(); ++I)
     OffsetMoved |= clangOffset(Old.PositionedUsrs[I]) !=
@@ -209,9 +285,9 @@ bool renamingKeeps(const Shape &Old, const Shape &New, const SolveResult &R) {
 }
 
 /// The kept result for \p Live, moved to its positions, if it serves.
-std::optional<SolveResult> keptResult(const KeptSolve &K, const Shape &Live,
+std::optional<SolveResult> keptResult(KeptSolve &K, const Shape &Live,
                                       llvm::StringRef File, EditorReuse &How) {
-  if (K.Live.Bytes != Live.Bytes)
+  if (!K.Live.Comparable || !Live.Comparable || K.Live.Bytes != Live.Bytes)
     return std::nullopt;
   bool Renamed = K.Live.UsrPositions != Live.UsrPositions;
   if (!Renamed && K.Live.Positions == Live.Positions) {
@@ -221,7 +297,7 @@ std::optional<SolveResult> keptResult(const KeptSolve &K, const Shape &Live,
   // Errors name what they are about in free text, which is not moved.
   if (!K.Result.Errors.empty())
     return std::nullopt;
-  if (Renamed && !renamingKeeps(K.Live, Live, K.Result))
+  if (Renamed && !renamingKeeps(K, Live))
     return std::nullopt;
   std::optional<PositionMap> Map = movedPositions(K.Live, Live, File);
   if (!Map)

@@ -414,3 +414,24 @@ TEST_CASE("a renaming of USR positions keeps the order the solve walks",
   CHECK_FALSE(Keeps({"c:f.cc@100@F@g#"}, {"c:h.cc@100@F@g#"}));
   CHECK_FALSE(Keeps({"c:f.cc@100@F@g#"}, {"c:f.cc@F@g#"}));
 }
+
+TEST_CASE("a renamed lambda that another entry's USRs could meet is solved "
+          "again",
+          "[editor]") {
+  // Clang's offset names only the file: the cached twins.cc elsewhere holds
+  // USRs that differ from the open twins.cc's lambdas only by offset.
+  std::string Path = "/editortest/twins.cc";
+  const char *File = "/editortest/twins.cc";
+  CachedProgram Cached = cachedOther();
+  std::string Twin = withLambdas("// the other one\n");
+  Twin.replace(0, Twin.find('\n'), "#include \"../editor.h\"");
+  Cached.Others.push_back(std::make_shared<const TUSummary>(
+      summarize(Twin, "/editortest/sub/twins.cc")));
+  TUSummary Before = summarize(withLambdas(""), File);
+  EditorReuse How = EditorReuse::Same;
+  solveForEditor(Before, Cached, Path, &How);
+  TUSummary Shifted = summarize(withLambdas("// moved\n\n"), File);
+  SolveResult R = solveForEditor(Shifted, Cached, Path, &How);
+  CHECK(How == EditorReuse::Solved);
+  CHECK(describeAll(R) == describeAll(solved(Shifted, Cached, File)));
+}

@@ -61,6 +61,27 @@ TEST_CASE("an empty summary survives serialization", "[cache]") {
   CHECK(Back->Inputs.Shared == nullptr);
 }
 
+TEST_CASE("a string that is not UTF-8 makes the entry lossy, and no shape",
+          "[cache]") {
+  TUSummary S;
+  S.MainFile = "/r/a.cc";
+  S.Functions.emplace_back();
+  S.Functions.back().USR = "c:@F@f#";
+  // Valid UTF-8, a genuine U+FFFD among it, and quotes: read back as is.
+  S.Functions.back().Name = "caf\xC3\xA9 \xEF\xBF\xBD \"q\"";
+  std::vector<SourcePos> Positions;
+  CHECK_FALSE(serializeSummary(S, "/r").Lossy);
+  CHECK(summaryShape(S, Positions));
+  // A lone continuation byte is replaced: the entry reads back otherwise.
+  S.Functions.back().Name = "caf\xA9";
+  SerializedSummary W = serializeSummary(S, "/r");
+  CHECK(W.Lossy);
+  auto Back = parseWritten(W, "/r");
+  REQUIRE(errorText(Back.takeError()) == "");
+  CHECK(Back->Functions.back().Name != S.Functions.back().Name);
+  CHECK_FALSE(summaryShape(S, Positions));
+}
+
 TEST_CASE("paths under the source root are stored relative and re-rooted",
           "[cache]") {
   TUSummary S = richSummary("/a/root");

@@ -269,17 +269,27 @@ private:
       return;
     T.Summary.Inputs.Files = {};
     T.Summary.Inputs.AbsentShadows = {};
-    std::string Entry = serializeSummary(T.Summary, "").Entry;
+    T.Summary.Inputs.Shared = nullptr;
+    SerializedSummary Out = serializeSummary(T.Summary, "");
+    // A string that is not UTF-8 would not read back as it was: such a
+    // summary stays as it is.
+    if (Out.Lossy)
+      return;
     T.Summary = TUSummary();
     HeldSummary &H = Held[I];
-    H.Size = Entry.size();
+    H.Size = Out.Entry.size();
     H.Compressed = llvm::compression::zstd::isAvailable();
+    llvm::SmallVector<uint8_t, 0> Compressed;
     if (H.Compressed)
       llvm::compression::zstd::compress(
-          llvm::arrayRefFromStringRef(Entry), H.Bytes,
+          llvm::arrayRefFromStringRef(Out.Entry), Compressed,
           llvm::compression::zstd::BestSpeedCompression);
+    // Copied, so that the buffer holds what it holds and no more capacity
+    // (compress reserves the bound of the input's size).
+    if (H.Compressed)
+      H.Bytes.assign(Compressed.begin(), Compressed.end());
     else
-      H.Bytes.assign(Entry.begin(), Entry.end());
+      H.Bytes.assign(Out.Entry.begin(), Out.Entry.end());
   }
 
   /// The head of \p File's entry in \p C: its functions unread when the
