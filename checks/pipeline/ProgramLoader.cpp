@@ -105,6 +105,34 @@ std::string nameList(const std::vector<std::string> &Names) {
   return Out;
 }
 
+/// The functions that a cached program defines. Hashed: thousands of
+/// functions, indexed on every rebuild in the editor.
+struct DefinedIndex {
+  /// Where each function is defined: the entry that holds it.
+  llvm::DenseMap<llvm::StringRef,
+                 std::pair<const TUSummary *, const FunctionSummary *>>
+      Defined;
+  /// Callees that the last run could not resolve either: declared in the
+  /// program but defined nowhere in it (nothing is missing for them).
+  llvm::DenseSet<llvm::StringRef> NeverDefined;
+
+  explicit DefinedIndex(const CachedProgram &Cached) {
+    auto AddAll = [&](const TUSummary *S, const TUSummary *Recorded) {
+      if (S)
+        for (const FunctionSummary &F : S->Functions)
+          Defined.try_emplace(F.USR, Recorded, &F);
+    };
+    for (const auto &S : Cached.Others)
+      AddAll(S.get(), S.get());
+    AddAll(Cached.OwnHeaders.get(), Cached.Own.get());
+    if (Cached.Own)
+      for (const FunctionSummary &F : Cached.Own->Functions)
+        for (const CallSite &C : F.Calls)
+          if (!Defined.count(C.CalleeUSR))
+            NeverDefined.insert(C.CalleeUSR);
+  }
+};
+
 } // namespace
 
 std::vector<std::string>
@@ -123,30 +151,11 @@ checkProgramTrust(const CachedProgram &Cached, const TUSummary &Live,
         "program until " +
         Refresh + " rewrites them");
 
-  // Where each function of the cached program is defined: the entry that
-  // holds it. Hashed: thousands of functions, every rebuild in the editor.
-  llvm::DenseMap<llvm::StringRef,
-                 std::pair<const TUSummary *, const FunctionSummary *>>
-      Defined;
-  auto addAll = [&](const TUSummary *S, const TUSummary *Recorded) {
-    if (S)
-      for (const FunctionSummary &F : S->Functions)
-        Defined.try_emplace(F.USR, Recorded, &F);
-  };
-  for (const auto &S : Cached.Others)
-    addAll(S.get(), S.get());
-  addAll(Cached.OwnHeaders.get(), Cached.Own.get());
+  DefinedIndex Index(Cached);
+  const auto &[Defined, NeverDefined] = Index;
   llvm::DenseSet<llvm::StringRef> LiveDefined;
   for (const FunctionSummary &F : Live.Functions)
     LiveDefined.insert(F.USR);
-  // Callees that the last run could not resolve either: declared in the
-  // program but defined nowhere in it (nothing is missing for them).
-  llvm::DenseSet<llvm::StringRef> NeverDefined;
-  if (Cached.Own)
-    for (const FunctionSummary &F : Cached.Own->Functions)
-      for (const CallSite &C : F.Calls)
-        if (!Defined.count(C.CalleeUSR))
-          NeverDefined.insert(C.CalleeUSR);
 
   std::vector<std::string> Missing, Stale;
   std::set<std::string> StaleFiles;
