@@ -29,7 +29,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 import report_testlib as lib  # noqa: E402
 
-CHECKS = lib.WorkChecks("budget_test")
+CHECKS = lib.Checks("budget_test")
 check = CHECKS.check
 
 
@@ -191,7 +191,7 @@ def main():
     a.tool = os.path.abspath(a.tool)
     shutil.rmtree(a.work, ignore_errors=True)
     (solver_part if a.part == "solver" else analyzer_part)(a)
-    return CHECKS.result()
+    CHECKS.report()
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 import report_testlib as lib  # noqa: E402
 
-CHECKS = lib.WorkChecks("fides_test")
+CHECKS = lib.Checks("fides_test")
 check = CHECKS.check
 
 
@@ -288,7 +288,7 @@ def main():
     check(set(pairs_of(yaml.safe_load(r.stdout))) == EXPECTED_PAIRS,
           "a policy source's category categorises the e-mail again")
 
-    return CHECKS.result()
+    CHECKS.report()
 
 
 if __name__ == "__main__":

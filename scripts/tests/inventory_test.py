@@ -18,7 +18,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
 import report_testlib as lib  # noqa: E402
 
-CHECKS = lib.WorkChecks("inventory_test", failed="%d check(s) failed")
+CHECKS = lib.Checks("inventory_test")
 check = CHECKS.check
 
 
@@ -83,7 +83,7 @@ def main():
     bad = inv("sarif")
     check(bad.returncode == 2 and "inventory format" in bad.stderr,
           "an inventory format it does not have is exit 2 with a message")
-    return CHECKS.result()
+    CHECKS.report()
 
 
 if __name__ == "__main__":

@@ -6,9 +6,9 @@ records every failed check in a Checks object, which names the test and the
 case in each message and exits 1 at the end if any check failed. Tests never
 write into the source tree.
 
-The tests that take --tool, --repo and --work DIR (work_args) record their
-checks in a WorkChecks instead. doc_parser, the --help of a script built from
-its docstring, serves the other tests and the benchmarks (scripts/bench) too.
+The tests that take --tool, --repo and --work DIR use work_args for their
+options. doc_parser, the --help of a script built from its docstring, serves
+the other tests and the benchmarks (scripts/bench) too.
 """
 
 import json
@@ -228,32 +228,9 @@ def make_checks(test, args):
     return c
 
 
-class WorkChecks:
-    """The checks of the tests that take --tool, --repo and --work DIR
-    (work_args: budget_test, fides_test, inventory_test): each failure is
-    printed on stdout as it occurs, result() prints the summary line."""
-
-    def __init__(self, test, failed="%d failure(s)"):
-        self.test = test
-        self.failed = failed  # the summary when checks failed, of their number
-        self.failures = []
-
-    def check(self, cond, what):
-        if not cond:
-            self.failures.append(what)
-            print("%s: FAIL: %s" % (self.test, what))
-
-    def result(self):
-        """Prints the summary; the exit status: 1 if a check failed, else 0."""
-        if self.failures:
-            print("%s: %s" % (self.test, self.failed % len(self.failures)))
-            return 1
-        print("%s: all checks passed" % self.test)
-        return 0
-
-
 def work_args():
-    """The options of the WorkChecks tests; each adds its own."""
+    """The options of the tests that take --tool, --repo and --work DIR
+    (budget_test, fides_test, inventory_test); each adds its own."""
     import argparse
     parser = argparse.ArgumentParser()
     parser.add_argument("--tool", required=True)
