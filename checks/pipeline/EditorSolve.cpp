@@ -16,26 +16,25 @@ namespace {
 struct Shape {
   /// Serialized (as the cache would store it, without the envelope) with
   /// every position at line 0, column 0, and each position written into a
-  /// USR replaced by its number in UsrPositions: everything else the solve
-  /// reads.
+  /// USR replaced by its number, in the order the positions first appear:
+  /// everything else the solve reads. Those are Clang's byte offset of a
+  /// function-local entity and our lambda position; code moved above a
+  /// lambda moves them, and they are names to the solve, not positions.
   std::string Bytes;
   /// Every position, in the order written (summaryShape).
   std::vector<SourcePos> Positions;
-  /// The positions that USRs hold, in the order they first appear: Clang's
-  /// byte offset of a function-local entity ("o" and "file.cpp@1234") and
-  /// our lambda position ("l" and "12:5"). Code moved above a lambda moves
-  /// them, and they are names to the solve, not positions.
-  std::vector<std::string> UsrPositions;
-  /// Each USR that holds one, in the order they first appear.
+  /// Each USR that holds a position, in the order they first appear. Of two
+  /// shapes with the same Bytes, these differ exactly where a USR position
+  /// does.
   std::vector<std::string> PositionedUsrs;
   /// False when a string of the summary is not valid UTF-8 (summaryShape):
   /// such a shape equals none, so the summary is solved every time.
   bool Comparable = true;
 };
 
-/// The marker that stands for a position in a USR, followed by its number in
-/// Shape::UsrPositions: a control character, which the writer escapes and
-/// so never writes itself.
+/// The marker that stands for a position in a USR, followed by its number:
+/// a control character, which the writer escapes and so never writes
+/// itself.
 constexpr char UsrPositionMark = '\x01';
 
 /// A position that a USR holds: [Begin, End) in it, and what it is.
@@ -109,9 +108,7 @@ void appendNumbered(llvm::StringRef S, Shape &Sh,
     // two files are two positions.
     std::string What = P.Kind == 'o' ? ("o" + S.slice(2, P.End)).str()
                                      : ("l" + S.slice(P.Begin, P.End)).str();
-    auto [It, Added] = Numbers.try_emplace(What, Sh.UsrPositions.size());
-    if (Added)
-      Sh.UsrPositions.push_back(What);
+    auto It = Numbers.try_emplace(What, Numbers.size()).first;
     Sh.Bytes += S.slice(At, P.Begin);
     Sh.Bytes += UsrPositionMark;
     Sh.Bytes += std::to_string(It->second);
@@ -289,7 +286,7 @@ std::optional<SolveResult> keptResult(KeptSolve &K, const Shape &Live,
                                       llvm::StringRef File, EditorReuse &How) {
   if (!K.Live.Comparable || !Live.Comparable || K.Live.Bytes != Live.Bytes)
     return std::nullopt;
-  bool Renamed = K.Live.UsrPositions != Live.UsrPositions;
+  bool Renamed = K.Live.PositionedUsrs != Live.PositionedUsrs;
   if (!Renamed && K.Live.Positions == Live.Positions) {
     How = EditorReuse::Same;
     return K.Result;

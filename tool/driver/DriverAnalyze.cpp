@@ -232,11 +232,10 @@ private:
   std::atomic<bool> KeptStale{false};
 
   /// A summary put away while other TUs are parsed: serialized as its cache
-  /// entry, without the inputs, and compressed where zstd is available.
+  /// entry, without the inputs, and compressed if LLVM has zstd.
   struct HeldSummary {
     llvm::SmallVector<uint8_t, 0> Bytes;
     size_t Size = 0; ///< Of the entry; 0: nothing held.
-    bool Compressed = false;
   };
   std::vector<HeldSummary> Held;
 
@@ -244,7 +243,7 @@ private:
   static llvm::Expected<TUSummary> readHeld(HeldSummary &H,
                                             const std::string &File) {
     llvm::SmallVector<uint8_t, 0> Entry;
-    if (!H.Compressed)
+    if (!llvm::compression::zstd::isAvailable())
       Entry = std::move(H.Bytes);
     else if (llvm::Error E =
                  llvm::compression::zstd::decompress(H.Bytes, Entry, H.Size))
@@ -278,18 +277,17 @@ private:
     T.Summary = TUSummary();
     HeldSummary &H = Held[I];
     H.Size = Out.Entry.size();
-    H.Compressed = llvm::compression::zstd::isAvailable();
+    if (!llvm::compression::zstd::isAvailable()) {
+      H.Bytes.assign(Out.Entry.begin(), Out.Entry.end());
+      return;
+    }
     llvm::SmallVector<uint8_t, 0> Compressed;
-    if (H.Compressed)
-      llvm::compression::zstd::compress(
-          llvm::arrayRefFromStringRef(Out.Entry), Compressed,
-          llvm::compression::zstd::BestSpeedCompression);
+    llvm::compression::zstd::compress(
+        llvm::arrayRefFromStringRef(Out.Entry), Compressed,
+        llvm::compression::zstd::BestSpeedCompression);
     // Copied, so that the buffer holds what it holds and no more capacity
     // (compress reserves the bound of the input's size).
-    if (H.Compressed)
-      H.Bytes.assign(Compressed.begin(), Compressed.end());
-    else
-      H.Bytes.assign(Out.Entry.begin(), Out.Entry.end());
+    H.Bytes.assign(Compressed.begin(), Compressed.end());
   }
 
   /// The head of \p File's entry in \p C: its functions unread when the
