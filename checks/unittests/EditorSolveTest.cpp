@@ -247,28 +247,29 @@ std::string sinkInLambda(const std::string &Above) {
          "}\n";
 }
 
+/// A function two(A) whose body is \p Body, \p Pad bytes further down than
+/// without (a comment line above it).
+std::string padded(size_t Pad, const std::string &Body) {
+  return "#include \"editor.h\"\n// " + std::string(Pad, 'x') +
+         "\nvoid two(const Account &A) {\n" + Body + "}\n";
+}
+
 /// Two lambdas of one signature in a free function, the first \p Pad
 /// bytes further down than without.
 std::string twoLambdas(size_t Pad) {
-  return "#include \"editor.h\"\n// " + std::string(Pad, 'x') +
-         "\nvoid two(const Account &A) {\n"
-         "  auto F = [&] { return A.phone; };\n"
-         "  auto G = [&] { return A.phone; };\n"
-         "  Upload(F());\n"
-         "  Upload(G());\n"
-         "}\n";
+  return padded(Pad, "  auto F = [&] { return A.phone; };\n"
+                     "  auto G = [&] { return A.phone; };\n"
+                     "  Upload(F());\n"
+                     "  Upload(G());\n");
 }
 
 /// Two local classes of one name in one function, the first \p Pad bytes
 /// further down than without: their USRs differ only by Clang's offset.
 std::string twoLocalClasses(size_t Pad) {
-  return "#include \"editor.h\"\n// " + std::string(Pad, 'x') +
-         "\nvoid two(const Account &A) {\n"
-         "  { struct L { SECURITY_CONTACT std::string p; }; L l{A.phone}; "
-         "Upload(l.p); }\n"
-         "  { struct L { SECURITY_CONTACT std::string p; }; L l{\"\"}; "
-         "Upload(l.p); }\n"
-         "}\n";
+  return padded(Pad, "  { struct L { SECURITY_CONTACT std::string p; }; "
+                     "L l{A.phone}; Upload(l.p); }\n"
+                     "  { struct L { SECURITY_CONTACT std::string p; }; "
+                     "L l{\"\"}; Upload(l.p); }\n");
 }
 
 /// Clang's offsets in the USRs of \p S's functions, sorted.
