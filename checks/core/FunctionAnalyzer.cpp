@@ -298,19 +298,32 @@ llvm::Error Analyzer::solve(const CFG &G, const State &Entry,
                              std::to_string(Visits[B->getBlockID()] - 1) +
                              " times and its state still changed",
                          "block-visits");
+    // The join of the predecessors' states. The first is copied, not
+    // joined into an empty state: most blocks have one predecessor.
     State In;
+    bool First = true;
+    auto joinIn = [&](const State &S) {
+      if (First)
+        In = S;
+      else
+        joinState(In, S, Steps);
+      First = false;
+    };
     if (B == &G.getEntry())
-      In = Entry;
+      joinIn(Entry);
     for (const CFGBlock *P : B->preds())
       if (P && Seen[P->getBlockID()])
-        joinState(In, Out[P->getBlockID()], Steps);
+        joinIn(Out[P->getBlockID()]);
     for (unsigned P : EH.Preds[B->getBlockID()])
       if (Seen[P])
-        joinState(In, Out[P], Steps);
+        joinIn(Out[P]);
     transferBlock(B, In);
-    bool Changed = !Seen[B->getBlockID()];
+    bool Changed = true;
+    if (!Seen[B->getBlockID()])
+      Out[B->getBlockID()] = std::move(In); // Nothing was there to join.
+    else
+      Changed = joinState(Out[B->getBlockID()], In, Steps);
     Seen[B->getBlockID()] = true;
-    Changed |= joinState(Out[B->getBlockID()], In, Steps);
     if (!Changed)
       continue;
     for (const CFGBlock *S : B->succs())

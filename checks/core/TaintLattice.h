@@ -21,6 +21,10 @@
 
 #include "Summary.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+#include <algorithm>
+#include <cassert>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <tuple>
@@ -50,23 +54,121 @@ struct Step {
 };
 
 /// Label -> index of the last step of its shortest chain (-1: no step).
-using Taint = std::map<Lbl, int>;
+/// A map kept as a vector sorted by label: most values carry one or two
+/// labels, so they live inline, copy without allocating and join by a
+/// merge. Iteration is in label order, as a std::map's would be.
+class Taint {
+public:
+  using value_type = std::pair<Lbl, int>;
+  using Storage = llvm::SmallVector<value_type, 2>;
+  using iterator = Storage::iterator;
+  using const_iterator = Storage::const_iterator;
+
+  Taint() = default;
+  Taint(std::initializer_list<value_type> Init) {
+    for (const value_type &V : Init)
+      insert(V);
+  }
+
+  iterator begin() { return Elems.begin(); }
+  iterator end() { return Elems.end(); }
+  const_iterator begin() const { return Elems.begin(); }
+  const_iterator end() const { return Elems.end(); }
+  bool empty() const { return Elems.empty(); }
+  size_t size() const { return Elems.size(); }
+  void clear() { Elems.clear(); }
+
+  const_iterator find(const Lbl &L) const {
+    auto It = lowerBound(L);
+    return It != end() && It->first == L ? It : end();
+  }
+  iterator find(const Lbl &L) {
+    auto It = lowerBound(L);
+    return It != end() && It->first == L ? It : end();
+  }
+  size_t count(const Lbl &L) const { return find(L) != end(); }
+
+  /// As std::map::insert: an existing entry is kept.
+  std::pair<iterator, bool> insert(const value_type &V) {
+    auto It = lowerBound(V.first);
+    if (It != end() && It->first == V.first)
+      return {It, false};
+    return {Elems.insert(It, V), true};
+  }
+  int &operator[](const Lbl &L) { return insert({L, -1}).first->second; }
+  /// The entry of \p L, which must be there.
+  int at(const Lbl &L) const {
+    auto It = find(L);
+    assert(It != end() && "label not in the taint");
+    return It->second;
+  }
+
+  bool operator==(const Taint &O) const { return Elems == O.Elems; }
+  bool operator!=(const Taint &O) const { return !(*this == O); }
+  /// Replaces the entries by \p Sorted, which is sorted by label.
+  void assign(Storage &&Sorted) { Elems = std::move(Sorted); }
+
+private:
+  const_iterator lowerBound(const Lbl &L) const {
+    return std::lower_bound(
+        begin(), end(), L,
+        [](const value_type &V, const Lbl &K) { return V.first < K; });
+  }
+  iterator lowerBound(const Lbl &L) {
+    return std::lower_bound(
+        begin(), end(), L,
+        [](const value_type &V, const Lbl &K) { return V.first < K; });
+  }
+
+  Storage Elems;
+};
 
 /// Joins \p From into \p Into; true iff a label was added.
 inline bool joinTaint(Taint &Into, const Taint &From,
                       const std::vector<Step> &Steps) {
-  bool Changed = false;
-  auto len = [&](int I) { return I < 0 ? 0u : Steps[I].Len; };
-  for (const auto &[L, S] : From) {
-    auto [It, New] = Into.insert({L, S});
-    if (New) {
-      Changed = true;
-      continue;
-    }
-    if (len(S) < len(It->second))
-      It->second = S;
+  if (From.empty())
+    return false;
+  if (Into.empty()) {
+    Into = From;
+    return true;
   }
-  return Changed;
+  auto len = [&](int I) { return I < 0 ? 0u : Steps[I].Len; };
+  // A merge of the two sorted sequences; the common case adds nothing and
+  // writes nothing.
+  auto I = Into.begin();
+  auto F = From.begin();
+  bool Added = false;
+  for (; F != From.end() && I != Into.end();) {
+    if (I->first < F->first) {
+      ++I;
+    } else if (F->first < I->first) {
+      Added = true;
+      break;
+    } else {
+      if (len(F->second) < len(I->second))
+        I->second = F->second;
+      ++I, ++F;
+    }
+  }
+  if (!Added && F == From.end())
+    return false;
+  // Labels to add: rebuild by a full merge.
+  Taint::Storage Merged;
+  Merged.reserve(Into.size() + From.size());
+  I = Into.begin();
+  F = From.begin();
+  while (I != Into.end() || F != From.end()) {
+    if (F == From.end() || (I != Into.end() && I->first < F->first)) {
+      Merged.push_back(*I++);
+    } else if (I == Into.end() || F->first < I->first) {
+      Merged.push_back(*F++);
+    } else {
+      Merged.push_back(len(F->second) < len(I->second) ? *F : *I);
+      ++I, ++F;
+    }
+  }
+  Into.assign(std::move(Merged));
+  return true;
 }
 
 /// Pointwise join of states keyed by location; true iff a label was added.
