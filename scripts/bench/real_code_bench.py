@@ -190,23 +190,25 @@ def main():
     # By default the TU whose parse the floor found the costliest: the
     # largest main file may be a generated data blob (qrc_*.cpp).
     under = [f for f in files if f.startswith(src + os.sep)]
-    edit = os.path.realpath(a.edit) if a.edit else max(
+    # A relative --edit is under --src, where the runs are made.
+    edit = os.path.realpath(os.path.join(src, a.edit)) if a.edit else max(
         under, key=lambda f: (statistics.median(c for c, _ in per_tu_floor.get(f, [(0, 0)])),
                               os.path.getsize(f)))
     with open(edit, "rb") as f:
         original = f.read()
+    e = files[edit]
     try:
+        # Each edit run is paired with a parse of the same edited file, so
+        # that both sides of the ratio see the same machine.
         for r in range(a.runs):
             with open(edit, "ab") as f:
                 f.write(b"\n// real_code_bench edit %d %f\n" % (r, time.time()))
             tool("edit", ["--cache-dir", cache, "-j", "2", edit])
+            wall, cpu, rss, rc, _, _ = run_child(syntax_only(e), cwd=e["directory"])
+            samples.setdefault("edit_parse", []).append({"wall": wall, "cpu": cpu, "rss": rss})
     finally:
         with open(edit, "wb") as f:
             f.write(original)
-    e = files[edit]
-    for _ in range(a.runs):
-        wall, cpu, rss, rc, _, _ = run_child(syntax_only(e), cwd=e["directory"])
-        samples.setdefault("edit_parse", []).append({"wall": wall, "cpu": cpu, "rss": rss})
 
     def med(kind, what):
         return statistics.median(s[what] for s in samples[kind])
