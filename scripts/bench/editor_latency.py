@@ -487,7 +487,7 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog=__doc__[__doc__.index("For each FILE"):])
-    ap.add_argument("files", nargs="+", metavar="FILE")
+    ap.add_argument("files", nargs="+", metavar="FILE", help="a file to edit; relative to --root")
     ap.add_argument("-p", required=True, metavar="BUILD_DIR",
                     help="directory holding compile_commands.json")
     ap.add_argument("--purpose-clangd", default="purpose-clangd", metavar="PATH",
@@ -525,7 +525,8 @@ def parse_args(argv):
         ap.error("modes are %s; --edits and --runs >= 1" % ",".join(MODES))
     a.p = os.path.abspath(a.p)
     a.root = os.path.abspath(a.root)
-    a.files = [os.path.abspath(f) for f in a.files]
+    # A relative FILE is under --root, where the servers run.
+    a.files = [os.path.abspath(os.path.join(a.root, f)) for f in a.files]
     a.policy = [os.path.abspath(p) for p in a.policy]
     if a.warm_cache:
         a.warm_cache = os.path.abspath(a.warm_cache)
