@@ -80,10 +80,21 @@ void splitJson(llvm::StringRef Serialized, TextFn Text, StringFn String) {
     Text(Serialized.slice(I, Open + 1));
     if (Open == Serialized.size())
       break;
-    size_t Close = Open + 1;
-    while (Close < Serialized.size() && Serialized[Close] != '"')
-      Close += Serialized[Close] == '\\' ? 2 : 1;
-    Close = std::min(Close, Serialized.size());
+    // The closing quote: the next one not escaped, that is, not preceded
+    // by an odd run of backslashes. Found with find (memchr), as this scans
+    // the whole summary on every rebuild.
+    size_t Close = Open;
+    while (true) {
+      Close = std::min(Serialized.find('"', Close + 1), Serialized.size());
+      if (Close == Serialized.size())
+        break;
+      size_t Backslashes = 0;
+      while (Close - Backslashes > Open + 1 &&
+             Serialized[Close - Backslashes - 1] == '\\')
+        ++Backslashes;
+      if (Backslashes % 2 == 0)
+        break;
+    }
     String(Serialized.slice(Open + 1, Close));
     Text(Serialized.slice(Close, Close + 1));
     I = Close + 1;
@@ -307,6 +318,14 @@ std::optional<SolveResult> keptResult(KeptSolve &K, const Shape &Live,
 }
 
 } // namespace
+
+std::vector<std::string> detail::jsonStrings(llvm::StringRef Serialized) {
+  std::vector<std::string> Out;
+  splitJson(
+      Serialized, [](llvm::StringRef) {},
+      [&](llvm::StringRef S) { Out.push_back(S.str()); });
+  return Out;
+}
 
 bool detail::keepsOrder(llvm::ArrayRef<std::string> Old,
                         llvm::ArrayRef<std::string> New) {

@@ -53,6 +53,9 @@ namespace detail {
 /// USRs, so in each file the offsets' order by number must stay too.
 bool keepsOrder(llvm::ArrayRef<std::string> Old,
                 llvm::ArrayRef<std::string> New);
+/// The contents of the strings of \p Serialized (JSON, as the cache writer
+/// writes it), escapes kept, as the shape splits them.
+std::vector<std::string> jsonStrings(llvm::StringRef Serialized);
 } // namespace detail
 
 } // namespace purpose

@@ -390,6 +390,20 @@ TEST_CASE("local classes whose USRs change order as text are solved again",
   CHECK(describeAll(Kept) == describeAll(solved(Further, Cached, File)));
 }
 
+TEST_CASE("the shape splits a summary's strings at unescaped quotes only",
+          "[editor]") {
+  using V = std::vector<std::string>;
+  CHECK(detail::jsonStrings(R"({"a":"b","c":[1,"d"]})") ==
+        V{"a", "b", "c", "d"});
+  // An escaped quote is inside its string; an escaped backslash before a
+  // quote is not an escape of the quote.
+  CHECK(detail::jsonStrings(R"({"say \"hi\"":"x\\","y":"\\\"z"})") ==
+        V{R"(say \"hi\")", R"(x\\)", "y", R"(\\\"z)"});
+  CHECK(detail::jsonStrings(R"(["","\\\\",""])") == V{"", R"(\\\\)", ""});
+  // An unterminated string runs to the end.
+  CHECK(detail::jsonStrings(R"(["ok","open\")") == V{"ok", R"(open\")"});
+}
+
 TEST_CASE("a renaming of USR positions keeps the order the solve walks",
           "[editor]") {
   using V = std::vector<std::string>;
