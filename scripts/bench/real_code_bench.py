@@ -147,6 +147,7 @@ def main():
         entries = json.load(f)
     files = {os.path.realpath(os.path.join(e["directory"], e["file"])): e for e in entries}
     work = a.work or tempfile.mkdtemp(prefix="real-code-bench-")
+    os.makedirs(work, exist_ok=True)  # The runs write their reports there.
     cache = os.path.join(work, "cache")
     shutil.rmtree(cache, ignore_errors=True)
     policies = []
