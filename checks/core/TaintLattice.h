@@ -76,17 +76,11 @@ public:
   const_iterator end() const { return Elems.end(); }
   bool empty() const { return Elems.empty(); }
   size_t size() const { return Elems.size(); }
-  void clear() { Elems.clear(); }
 
   const_iterator find(const Lbl &L) const {
     auto It = lowerBound(L);
     return It != end() && It->first == L ? It : end();
   }
-  iterator find(const Lbl &L) {
-    auto It = lowerBound(L);
-    return It != end() && It->first == L ? It : end();
-  }
-  size_t count(const Lbl &L) const { return find(L) != end(); }
 
   /// As std::map::insert: an existing entry is kept.
   std::pair<iterator, bool> insert(const value_type &V) {
@@ -104,11 +98,12 @@ public:
   }
 
   bool operator==(const Taint &O) const { return Elems == O.Elems; }
-  bool operator!=(const Taint &O) const { return !(*this == O); }
-  /// Replaces the entries by \p Sorted, which is sorted by label.
-  void assign(Storage &&Sorted) { Elems = std::move(Sorted); }
 
 private:
+  /// joinTaint merges into the storage directly.
+  friend bool joinTaint(Taint &Into, const Taint &From,
+                        const std::vector<Step> &Steps);
+
   const_iterator lowerBound(const Lbl &L) const {
     return std::lower_bound(
         begin(), end(), L,
@@ -138,7 +133,7 @@ inline bool joinTaint(Taint &Into, const Taint &From,
   auto I = Into.begin();
   auto F = From.begin();
   bool Added = false;
-  for (; F != From.end() && I != Into.end();) {
+  while (F != From.end() && I != Into.end()) {
     if (I->first < F->first) {
       ++I;
     } else if (F->first < I->first) {
@@ -167,7 +162,7 @@ inline bool joinTaint(Taint &Into, const Taint &From,
       ++I, ++F;
     }
   }
-  Into.assign(std::move(Merged));
+  Into.Elems = std::move(Merged);
   return true;
 }
 
